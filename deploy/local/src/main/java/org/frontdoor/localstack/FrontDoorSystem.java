@@ -1,0 +1,116 @@
+package org.frontdoor.localstack;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system on one machine: the local stack plus the three services started one after another
+ * (three at once on two cores is slower than in turn). Used by start.sh and by the system tests.
+ */
+public final class FrontDoorSystem implements AutoCloseable {
+
+    /** A service module, its database and the port it takes by default. */
+    public record Service(String module, String database, int defaultPort) {
+    }
+
+    public static final List<Service> SERVICES = List.of(
+            new Service("referral-service", "frontdoor_referral", 8081),
+            new Service("allocation-service", "frontdoor_allocation", 8082),
+            new Service("metrics-service", "frontdoor_metrics", 8083));
+
+    private final LocalStack stack;
+    private final List<ServiceProcess> services;
+
+    private FrontDoorSystem(LocalStack stack, List<ServiceProcess> services) {
+        this.stack = stack;
+        this.services = services;
+    }
+
+    /**
+     * Starts the stack and the services. {@code freePorts} gives every service a free port (tests);
+     * otherwise each takes its default port and fails clearly if it is taken.
+     */
+    public static FrontDoorSystem start(StackSettings settings, ProjectLayout layout, boolean freePorts,
+            String profile, Progress progress) throws IOException {
+        List<Integer> ports = new ArrayList<>();
+        for (Service service : SERVICES) {
+            ports.add(Ports.choose(service.module(), freePorts ? 0 : service.defaultPort()));
+        }
+        progress.step("Starting PostgreSQL and Kafka");
+        long began = System.nanoTime();
+        LocalStack stack = LocalStack.start(settings);
+        progress.done(began);
+        List<ServiceProcess> running = new ArrayList<>();
+        FrontDoorSystem system = new FrontDoorSystem(stack, running);
+        try {
+            for (int i = 0; i < SERVICES.size(); i++) {
+                Service service = SERVICES.get(i);
+                progress.step("Starting " + service.module() + " on port " + ports.get(i));
+                began = System.nanoTime();
+                Map<String, String> properties = new LinkedHashMap<>();
+                properties.put("quarkus.profile", profile);
+                properties.put("quarkus.datasource.jdbc.url", stack.jdbcUrl(service.database()));
+                properties.put("quarkus.datasource.username", stack.databaseUser());
+                properties.put("quarkus.datasource.password", stack.databaseUser());
+                properties.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
+                ServiceProcess process = ServiceProcess.launch(service.module(), layout.serviceJar(service.module()),
+                        ports.get(i), properties, settings.logs().resolve(service.module() + ".log"));
+                running.add(process);
+                process.awaitReady(Duration.ofSeconds(120));
+                progress.done(began);
+            }
+            return system;
+        } catch (IOException | RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    public ServiceProcess service(String module) {
+        return services.stream().filter(s -> s.name().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + module));
+    }
+
+    /** Stops the services in reverse order, then the stack. */
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        stack.close();
+    }
+
+    /** Where start-up progress is shown: the console for start.sh, the test log for tests. */
+    public interface Progress {
+        void step(String what);
+
+        void done(long startedNanos);
+
+        static Progress console() {
+            return new Progress() {
+                @Override
+                public void step(String what) {
+                    System.out.print("  " + what + " ... ");
+                    System.out.flush();
+                }
+
+                @Override
+                public void done(long startedNanos) {
+                    System.out.printf("ready in %.1f s%n", (System.nanoTime() - startedNanos) / 1e9);
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.frontdoor.localstack;
+
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server run from Maven artifacts (no system package, no Docker), holding one database
+ * per service as ARCHITECTURE.md requires.
+ */
+final class PostgresServer implements AutoCloseable {
+
+    static final List<String> DATABASES = List.of("frontdoor_referral", "frontdoor_allocation", "frontdoor_metrics");
+    static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private PostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static PostgresServer start(StackSettings settings, int port) throws IOException {
+        Files.createDirectories(settings.postgresBinaries());
+        Files.createDirectories(settings.logs());
+        Redirect log = Redirect.appendTo(settings.logs().resolve("postgres.log").toFile());
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(settings.postgresData())
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(settings.postgresBinaries().toFile())
+                .setRegisterShutdownHook(false)
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("timezone", "UTC")
+                .setOutputRedirector(log)
+                .setErrorRedirector(log)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .start();
+        PostgresServer server = new PostgresServer(postgres);
+        server.createDatabases();
+        return server;
+    }
+
+    private void createDatabases() throws IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement create = connection.createStatement();
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            for (String database : DATABASES) {
+                exists.setString(1, database);
+                try (ResultSet rows = exists.executeQuery()) {
+                    if (!rows.next()) {
+                        create.execute("CREATE DATABASE " + database);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("Could not create the Front Door databases: " + e.getMessage(), e);
+        }
+    }
+
+    int port() {
+        return postgres.getPort();
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,57 @@
+package org.frontdoor.events;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * The Jackson set-up the services use for event data (ISO-8601 times, unknown fields ignored), and
+ * the payload record of each type that has a schema, shared by the contract tests.
+ */
+final class Json {
+
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /** The payload record of each event type that has a schema. */
+    static final Map<String, Class<?>> PAYLOADS = Map.of(
+            EventTypes.CONTACT_RECEIVED, ContactReceived.class,
+            EventTypes.CONTACT_DECIDED, ContactDecided.class,
+            EventTypes.CASE_OPENED, CaseOpened.class,
+            EventTypes.CASE_ALLOCATED, CaseAllocated.class);
+
+    private Json() {
+    }
+
+    /** Reads a packaged resource, such as a golden sample, as a mutable tree. */
+    static ObjectNode readResource(String resource) {
+        try (InputStream in = EventSchemas.open(resource)) {
+            return (ObjectNode) MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(resource, e);
+        }
+    }
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+}

@@ -1,0 +1,112 @@
+package org.frontdoor.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Keeps the Java payload records and the JSON Schemas in step: what a producer serializes must
+ * validate, and what is on the topic (the golden samples) must read back into the records.
+ */
+class PayloadRecordsTest {
+
+    private static final Instant AT = Instant.parse("2024-03-04T09:15:00.123456789Z");
+    private static final String CONTACT_ID = "7d2c9a5e-8f41-4b0e-a6c3-1e9b2f4d6a10";
+    private static final String CASE_ID = "a3f9c1e7-5b2d-4e8a-9c6f-0d1b3e5a7c40";
+
+    static Stream<Arguments> producedPayloads() {
+        return Stream.of(
+                Arguments.of(EventTypes.CONTACT_RECEIVED, new ContactReceived(CONTACT_ID, "CH-1", AT, "2A",
+                        Channel.EMAIL.name(), false, "north-mash", null, LocalDate.of(2024, 3, 5), null, null)),
+                Arguments.of(EventTypes.CONTACT_RECEIVED, new ContactReceived(CONTACT_ID, "CH-1", AT, "10",
+                        Channel.IN_PERSON.name(), true, "edt", "grp-1", LocalDate.of(2024, 3, 5),
+                        List.of("NEGLECT"), new ChildProfile("2016-12", "1", "MWBC"))),
+                Arguments.of(EventTypes.CONTACT_RECEIVED, new ContactReceived(CONTACT_ID, "CH-1", AT, "5D",
+                        Channel.LETTER.name(), false, "edt", null, LocalDate.of(2024, 3, 5),
+                        List.of(), new ChildProfile(null, null, null))),
+                Arguments.of(EventTypes.CONTACT_DECIDED, new ContactDecided(CONTACT_ID, "CH-1", AT, AT, "north-mash",
+                        "2A", ContactOutcome.REFERRAL.name(), "duty", true, LocalDate.of(2024, 3, 5), 1, CASE_ID)),
+                Arguments.of(EventTypes.CONTACT_DECIDED, new ContactDecided(CONTACT_ID, "CH-1", AT, AT, "north-mash",
+                        "2A", ContactOutcome.INFORMATION_AND_ADVICE.name(), "duty", false, LocalDate.of(2024, 3, 5),
+                        0, null)),
+                Arguments.of(EventTypes.CASE_OPENED, new CaseOpened(CASE_ID, "CH-1", CONTACT_ID, AT,
+                        LocalDate.of(2024, 3, 4), "north-mash", "3E", true, 2)),
+                Arguments.of(EventTypes.CASE_ALLOCATED, new CaseAllocated(CASE_ID, "CH-1", "sw-017", "north-mash",
+                        AT, "duty", false, null)),
+                Arguments.of(EventTypes.CASE_ALLOCATED, new CaseAllocated(CASE_ID, "CH-1", "sw-042", "north-mash",
+                        AT, "duty", true, "sw-017")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("producedPayloads")
+    void serializedRecordValidatesAgainstItsSchema(String type, Object payload) {
+        assertEquals(List.of(), ContractValidator.validateData(type, Json.write(payload)), payload.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("producedPayloads")
+    void serializedRecordWritesTimesAsIsoStringsAndKeepsNullsExplicit(String type, Object payload) {
+        JsonNode json = Json.tree(payload);
+
+        assertEquals("2024-03-04T09:15:00.123456789Z", json.get("occurredAt").asText());
+        assertEquals(payload.getClass().getRecordComponents().length, json.size(), json.toString());
+    }
+
+    static Stream<String> samples() {
+        return EventSchemas.allSamples().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void sampleDataReadsIntoTheRecordAndWritesBackTheSameValues(String sample) throws Exception {
+        ObjectNode event = Json.readResource(sample);
+        String type = event.get("type").asText();
+        JsonNode data = event.get("data");
+
+        Object payload = Json.MAPPER.treeToValue(data, Json.PAYLOADS.get(type));
+        JsonNode written = Json.tree(payload);
+
+        for (Iterator<Map.Entry<String, JsonNode>> fields = data.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            assertEquals(field.getValue(), written.get(field.getKey()), sample + " field " + field.getKey());
+        }
+        assertEquals(List.of(), ContractValidator.validateData(type, written.toString()), sample);
+    }
+
+    @Test
+    void everyTypeWithASchemaHasAPayloadRecord() {
+        assertEquals(EventSchemas.typesWithSchema(), Json.PAYLOADS.keySet());
+    }
+
+    @Test
+    void recordsIgnoreFieldsAddedLaterEvenWithAStrictMapper() throws Exception {
+        ObjectMapper strict = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+        ObjectNode data = (ObjectNode) Json.readResource(EventSchemas.samples(EventTypes.CONTACT_RECEIVED).get(0))
+                .get("data");
+        data.put("fieldFromAFutureRelease", "x");
+
+        ContactReceived contact = strict.treeToValue(data, ContactReceived.class);
+
+        assertEquals(data.get("contactId").asText(), contact.contactId());
+        assertTrue(ContractValidator.validateData(EventTypes.CONTACT_RECEIVED, data.toString()).isEmpty());
+    }
+}
