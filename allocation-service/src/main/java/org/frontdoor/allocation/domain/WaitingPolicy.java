@@ -1,0 +1,31 @@
+package org.frontdoor.allocation.domain;
+
+import java.time.LocalDate;
+
+import org.frontdoor.clocks.WorkingCalendar;
+
+/**
+ * How long an unallocated case has waited, in working days, and how that compares with the local
+ * target: green under it, amber at it, red past it.
+ */
+public final class WaitingPolicy {
+
+    private final WorkingCalendar calendar;
+    private final int targetWorkingDays;
+
+    public WaitingPolicy(WorkingCalendar calendar, int targetWorkingDays) {
+        this.calendar = calendar;
+        this.targetWorkingDays = targetWorkingDays;
+    }
+
+    public int workingDaysWaiting(LocalDate waitingSince, LocalDate today) {
+        return Math.max(0, calendar.workingDaysBetween(waitingSince, today));
+    }
+
+    public Rag rag(int workingDaysWaiting) {
+        if (workingDaysWaiting < targetWorkingDays) {
+            return Rag.GREEN;
+        }
+        return workingDaysWaiting == targetWorkingDays ? Rag.AMBER : Rag.RED;
+    }
+}

@@ -1,0 +1,56 @@
+package org.frontdoor.allocation.messaging;
+
+import static org.frontdoor.kit.consumer.EventData.date;
+import static org.frontdoor.kit.consumer.EventData.instant;
+import static org.frontdoor.kit.consumer.EventData.text;
+import static org.frontdoor.kit.consumer.EventData.uuid;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.frontdoor.allocation.domain.Case;
+import org.frontdoor.allocation.repository.CaseRepository;
+import org.frontdoor.events.EventTypes;
+import org.frontdoor.events.Topics;
+import org.frontdoor.kit.consumer.EventConsumers;
+import org.frontdoor.kit.consumer.IncomingEvent;
+
+/** Keeps allocation's view of cases in step with referral-service: a referral puts a new case in the queue. */
+@ApplicationScoped
+public class ReferralEventsConsumer {
+
+    static final String CONSUMER = "allocation-service";
+
+    private final EventConsumers consumers;
+    private final CaseRepository cases;
+
+    public ReferralEventsConsumer(EventConsumers consumers, CaseRepository cases) {
+        this.consumers = consumers;
+        this.cases = cases;
+    }
+
+    void start(@Observes StartupEvent event) {
+        consumers.start(CONSUMER, List.of(Topics.REFERRAL_EVENTS), this::apply);
+    }
+
+    void apply(IncomingEvent event) {
+        if (EventTypes.CASE_OPENED.equals(event.type())) {
+            caseOpened(event.data());
+        }
+    }
+
+    private void caseOpened(JsonNode data) {
+        UUID caseId = uuid(data, "caseId");
+        if (cases.findById(caseId) != null) {
+            return;
+        }
+        cases.persist(Case.opened(caseId, text(data, "childRef"), text(data, "team"),
+                date(data, "referralDate"), instant(data, "occurredAt")));
+    }
+}

@@ -1,0 +1,52 @@
+package org.frontdoor.allocation.rest;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.frontdoor.allocation.service.AllocationService;
+
+/** Managers giving a case to a worker (API.md). */
+@Path("/cases/{caseId}/allocation")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AllocationResource {
+
+    /** The allocation made. */
+    public record AllocationView(UUID caseId, String workerId, Instant allocatedAt, String allocatedBy,
+            boolean thresholdOverridden, String previousWorkerId) {
+    }
+
+    private final AllocationService service;
+
+    public AllocationResource(AllocationService service) {
+        this.service = service;
+    }
+
+    @POST
+    @RolesAllowed(Roles.DUTY_MANAGER)
+    public Response allocate(@PathParam("caseId") UUID caseId, @Valid @NotNull AllocationRequest body,
+            @Context SecurityContext security, @Context UriInfo uri) {
+        String by = body.allocatedBy() != null ? body.allocatedBy() : security.getUserPrincipal().getName();
+        AllocationService.Allocated allocated = service.allocate(caseId, body.workerId(), body.allocatedAt(), by,
+                body.overrideReason());
+        URI location = uri.getRequestUri();
+        return Response.created(location).entity(new AllocationView(caseId, allocated.allocation().workerId(),
+                allocated.allocation().allocatedAt(), allocated.allocation().allocatedBy(),
+                allocated.allocation().overrideReason() != null, allocated.previousWorkerId())).build();
+    }
+}

@@ -1,0 +1,151 @@
+package org.frontdoor.allocation.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.frontdoor.allocation.config.AllocationConfig;
+import org.frontdoor.allocation.domain.Allocation;
+import org.frontdoor.allocation.domain.Case;
+import org.frontdoor.allocation.domain.CaseloadPolicy;
+import org.frontdoor.allocation.domain.Rag;
+import org.frontdoor.allocation.domain.WaitingPolicy;
+import org.frontdoor.allocation.domain.Worker;
+import org.frontdoor.allocation.messaging.AllocationEvents;
+import org.frontdoor.allocation.repository.AllocationRepository;
+import org.frontdoor.allocation.repository.CaseRepository;
+import org.frontdoor.allocation.repository.WorkerRepository;
+import org.frontdoor.clocks.WorkingCalendar;
+import org.frontdoor.kit.clock.Clocks;
+import org.frontdoor.kit.problem.ConflictProblem;
+import org.frontdoor.kit.problem.NotFoundProblem;
+
+/**
+ * Allocation's use cases: keeping workers, reading the queue and caseloads, and giving a case to a
+ * worker within the caseload rules — each change one transaction with its event.
+ */
+@ApplicationScoped
+public class AllocationService {
+
+    /** A worker with their current load, as the duty board shows them. */
+    public record WorkerLoad(Worker worker, int activeCases, double casesPerFte, double threshold, Rag rag) {
+    }
+
+    /** An unallocated case with how long it has waited. */
+    public record QueueEntry(Case waiting, int workingDaysWaiting, Rag rag) {
+    }
+
+    /** The outcome of an allocation. */
+    public record Allocated(Case allocated, Allocation allocation, String previousWorkerId) {
+    }
+
+    private final WorkerRepository workers;
+    private final CaseRepository cases;
+    private final AllocationRepository allocations;
+    private final AllocationEvents events;
+    private final CaseloadPolicy caseloads;
+    private final WaitingPolicy waiting;
+    private final Clocks clocks;
+    private final Clock clock;
+
+    public AllocationService(WorkerRepository workers, CaseRepository cases, AllocationRepository allocations,
+            AllocationEvents events, AllocationConfig config, WorkingCalendar calendar, Clocks clocks, Clock clock) {
+        this.workers = workers;
+        this.cases = cases;
+        this.allocations = allocations;
+        this.events = events;
+        this.caseloads = new CaseloadPolicy(config.caseloadThresholdPerFte(), config.amberFraction());
+        this.waiting = new WaitingPolicy(calendar, config.targetWorkingDays());
+        this.clocks = clocks;
+        this.clock = clock;
+    }
+
+    /** Creates or replaces a worker; returns true when the worker is new. */
+    @Transactional
+    public boolean putWorker(String workerId, String displayName, String team, BigDecimal fte, boolean caseHolding,
+            BigDecimal threshold) {
+        Worker worker = workers.findById(workerId, LockModeType.PESSIMISTIC_WRITE);
+        boolean created = worker == null;
+        if (created) {
+            worker = new Worker(workerId);
+        }
+        worker.update(displayName, team, fte, caseHolding, threshold, clock.instant());
+        if (created) {
+            workers.persist(worker);
+        }
+        return created;
+    }
+
+    @Transactional
+    public WorkerLoad worker(String workerId) {
+        Worker worker = workers.findByIdOptional(workerId).orElseThrow(() -> new NotFoundProblem("Worker", workerId));
+        return load(worker, workers.activeCases(workerId));
+    }
+
+    @Transactional
+    public List<WorkerLoad> workers(String team) {
+        Map<String, Integer> active = workers.activeCases();
+        return workers.listByTeam(team).stream().map(w -> load(w, active.getOrDefault(w.workerId(), 0))).toList();
+    }
+
+    @Transactional
+    public List<QueueEntry> queue(String team) {
+        LocalDate today = WorkingCalendar.londonDate(clock.instant());
+        return cases.queue(team).stream().map(c -> {
+            int days = waiting.workingDaysWaiting(WorkingCalendar.londonDate(c.waitingSince()), today);
+            return new QueueEntry(c, days, waiting.rag(days));
+        }).toList();
+    }
+
+    /**
+     * Gives the case to the worker. Refuses a worker of another team, one who holds no cases, or one at or
+     * over threshold unless the manager gives an override reason, which is recorded.
+     */
+    @Transactional
+    public Allocated allocate(UUID caseId, String workerId, Instant allocatedAt, String allocatedBy,
+            String overrideReason) {
+        Instant at = clocks.requestTime("allocatedAt", allocatedAt, clock.instant());
+        Case toAllocate = cases.findByIdOptional(caseId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new NotFoundProblem("Case", caseId));
+        // Locking the worker serialises allocations to one worker, so two at once cannot both pass the threshold.
+        Worker worker = workers.findByIdOptional(workerId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new NotFoundProblem("Worker", workerId));
+        if (!worker.team().equals(toAllocate.team())) {
+            throw new ConflictProblem("Worker " + workerId + " is in team " + worker.team() + ", the case is in team "
+                    + toAllocate.team());
+        }
+        if (!worker.caseHolding()) {
+            throw new ConflictProblem("Worker " + workerId + " does not hold cases");
+        }
+        int active = workers.activeCases(workerId);
+        boolean overThreshold = caseloads.atOrOverThreshold(active, worker.fte().doubleValue(),
+                worker.ownThresholdPerFte());
+        boolean overridden = overrideReason != null && !overrideReason.isBlank();
+        if (overThreshold && !overridden) {
+            throw new ConflictProblem("Worker " + workerId + " is at or over the caseload threshold (" + active
+                    + " cases at " + worker.fte() + " FTE); give an overrideReason to allocate anyway");
+        }
+        String previous = toAllocate.allocateTo(worker, at);
+        allocations.findCurrent(caseId).ifPresent(current -> current.end(at, "REALLOCATED"));
+        Allocation allocation = new Allocation(caseId, workerId, at, allocatedBy,
+                overThreshold && overridden ? overrideReason : null);
+        allocations.persist(allocation);
+        events.caseAllocated(toAllocate, allocation, worker.team(), previous);
+        return new Allocated(toAllocate, allocation, previous);
+    }
+
+    private WorkerLoad load(Worker worker, int active) {
+        double fte = worker.fte().doubleValue();
+        return new WorkerLoad(worker, active, CaseloadPolicy.casesPerFte(active, fte),
+                caseloads.thresholdPerFte(worker.ownThresholdPerFte()),
+                caseloads.rag(active, fte, worker.ownThresholdPerFte()));
+    }
+}

@@ -1,0 +1,18 @@
+package org.frontdoor.metrics.domain;
+
+/** Whether an indicator's value is a plain count or a percentage, so clients know how to show it (API.md). */
+public enum IndicatorUnit {
+    COUNT("count"),
+    PERCENT("percent");
+
+    private final String label;
+
+    IndicatorUnit(String label) {
+        this.label = label;
+    }
+
+    /** The word API.md puts in an indicator's {@code unit}. */
+    public String label() {
+        return label;
+    }
+}
