@@ -126,6 +126,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json);
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs the whole Front Door system on this machine, no Docker: a real PostgreSQL and a real Kafka broker
+# from Maven artifacts, then referral-service (8081), allocation-service (8082) and metrics-service (8083).
+# Builds what is missing or out of date first. Runs in the foreground; Ctrl-C stops everything it started.
+#
+#   deploy/local/start.sh [--rebuild] [--home DIR] [--postgres-port N] [--kafka-port N] [--controller-port N]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+
+rebuild=false
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --rebuild) rebuild=true ;;
+    *) args+=("$arg") ;;
+  esac
+done
+
+if ! command -v java >/dev/null 2>&1; then
+  echo "Front Door needs a JDK 17 or later on the PATH (java was not found)." >&2
+  exit 1
+fi
+
+launcher="deploy/local/target/local-stack-0.1.0-SNAPSHOT.jar"
+outputs=("$launcher" deploy/local/target/lib
+         referral-service/target/quarkus-app/quarkus-run.jar
+         allocation-service/target/quarkus-app/quarkus-run.jar
+         metrics-service/target/quarkus-app/quarkus-run.jar)
+
+needs_build() {
+  $rebuild && return 0
+  local output
+  for output in "${outputs[@]}"; do
+    [ -e "$output" ] || return 0
+  done
+  # Any source or build file newer than the oldest service build means the build is stale.
+  local oldest=referral-service/target/quarkus-app/quarkus-run.jar
+  for output in allocation-service/target/quarkus-app/quarkus-run.jar metrics-service/target/quarkus-app/quarkus-run.jar "$launcher"; do
+    [ "$output" -ot "$oldest" ] && oldest=$output
+  done
+  [ -n "$(find pom.xml */pom.xml deploy/local/pom.xml */src/main deploy/local/src/main -newer "$oldest" -type f -print -quit 2>/dev/null)" ]
+}
+
+if needs_build; then
+  echo "Front Door: building (the first build downloads dependencies and takes a few minutes) ..."
+  ./mvnw -B -ntp package -DskipTests 2>&1 | grep --line-buffered -E '^\[INFO\] (Building |BUILD)|ERROR' || true
+  for output in "${outputs[@]}"; do
+    if [ ! -e "$output" ]; then
+      echo "Front Door: the build did not produce $output; run ./mvnw package -DskipTests to see why." >&2
+      exit 1
+    fi
+  done
+fi
+
+exec java -Xmx128m -Dfrontdoor.root="$root" -cp "$launcher:deploy/local/target/lib/*" \
+  org.frontdoor.localstack.FrontDoorLocal ${args[@]+"${args[@]}"}

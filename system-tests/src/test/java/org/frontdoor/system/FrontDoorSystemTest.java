@@ -1,0 +1,115 @@
+package org.frontdoor.system;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import org.frontdoor.localstack.FrontDoorSystem;
+import org.frontdoor.localstack.ProjectLayout;
+import org.frontdoor.localstack.StackSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The walking skeleton's promise, end to end on the packaged services: a contact recorded in
+ * referral-service becomes a case in allocation-service's queue and a number in metrics-service,
+ * with events really crossing Kafka.
+ */
+class FrontDoorSystemTest {
+
+    private static FrontDoorSystem system;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ProjectLayout layout = ProjectLayout.locate();
+        Path home = Path.of(System.getProperty("java.io.tmpdir")).resolve("frontdoor-system");
+        system = FrontDoorSystem.start(StackSettings.forTests(home, layout.kafkaLibs()), layout, true, "local",
+                new FrontDoorSystem.Progress() {
+                    @Override
+                    public void step(String what) {
+                        System.out.println("[system-tests] " + what);
+                    }
+
+                    @Override
+                    public void done(long startedNanos) {
+                        System.out.printf("[system-tests]   ready in %.1f s%n", (System.nanoTime() - startedNanos) / 1e9);
+                    }
+                });
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    private static RequestSpecification as(String service, String user) {
+        return given().baseUri(system.service(service).baseUrl()).auth().preemptive().basic(user, user)
+                .contentType(ContentType.JSON);
+    }
+
+    @Test
+    void aContactFlowsThroughAllThreeServices() {
+        String team = "team-" + UUID.randomUUID().toString().substring(0, 8);
+        String workerId = "sw-" + UUID.randomUUID().toString().substring(0, 8);
+        String childRef = "child-" + UUID.randomUUID();
+
+        as("allocation-service", "admin").body("""
+                {"displayName": "Sam Worker", "team": "%s", "fte": 1.0, "caseHolding": true}
+                """.formatted(team)).put("/workers/" + workerId).then().statusCode(201);
+
+        String contactId = as("referral-service", "worker").body("""
+                {"childRef": "%s", "source": "2A", "channel": "EMAIL", "outOfHours": false, "team": "%s"}
+                """.formatted(childRef, team)).post("/contacts").then().statusCode(201)
+                .body("status", equalTo("AWAITING_DECISION")).extract().path("id");
+
+        String caseId = as("referral-service", "duty").body("""
+                {"outcome": "REFERRAL", "rationale": "Significant concerns reported by the school"}
+                """).post("/contacts/" + contactId + "/decision").then().statusCode(200)
+                .body("caseId", notNullValue()).extract().path("caseId");
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                as("allocation-service", "duty").queryParam("team", team).get("/queue").then().statusCode(200)
+                        .body("caseId", hasItem(caseId)).body("[0].childRef", equalTo(childRef)));
+
+        as("allocation-service", "duty").body("{\"workerId\": \"" + workerId + "\"}")
+                .post("/cases/" + caseId + "/allocation").then().statusCode(201);
+        as("allocation-service", "duty").queryParam("team", team).get("/queue").then().body("", empty());
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                as("metrics-service", "analyst").queryParam("team", team).get("/indicators").then().statusCode(200)
+                        .body("find { it.code == 'CONTACTS' }.value", equalTo(1))
+                        .body("find { it.code == 'CONTACT_CONVERSION' }.numerator", equalTo(1))
+                        .body("find { it.code == 'CONTACT_CONVERSION' }.denominator", equalTo(1))
+                        .body("find { it.code == 'CONTACT_CONVERSION' }.value", equalTo(100.0f)));
+    }
+
+    @Test
+    void clientMistakesAreProblemsAndStrangersAreTurnedAway() {
+        as("referral-service", "worker").body("""
+                {"childRef": "c1", "source": "11", "channel": "PHONE", "outOfHours": false, "team": "north"}
+                """).post("/contacts").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("source"));
+        for (FrontDoorSystem.Service service : FrontDoorSystem.SERVICES) {
+            String base = system.service(service.module()).baseUrl();
+            given().baseUri(base).get("/q/health/ready").then().statusCode(200);
+            given().baseUri(base).get("/q/openapi").then().statusCode(401);
+        }
+        given().baseUri(system.service("referral-service").baseUrl()).contentType(ContentType.JSON).body("{}")
+                .post("/contacts").then().statusCode(401);
+        given().baseUri(system.service("allocation-service").baseUrl()).get("/queue").then().statusCode(401);
+        given().baseUri(system.service("metrics-service").baseUrl()).get("/indicators").then().statusCode(401);
+    }
+}
