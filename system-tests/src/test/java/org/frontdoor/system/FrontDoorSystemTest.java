@@ -7,8 +7,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.http.ContentType;
@@ -16,6 +23,7 @@ import io.restassured.specification.RequestSpecification;
 
 import org.frontdoor.localstack.FrontDoorSystem;
 import org.frontdoor.localstack.ProjectLayout;
+import org.frontdoor.localstack.ServiceProcess;
 import org.frontdoor.localstack.StackSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +102,38 @@ class FrontDoorSystemTest {
                         .body("find { it.code == 'CONTACT_CONVERSION' }.numerator", equalTo(1))
                         .body("find { it.code == 'CONTACT_CONVERSION' }.denominator", equalTo(1))
                         .body("find { it.code == 'CONTACT_CONVERSION' }.value", equalTo(100.0f)));
+    }
+
+    @Test
+    void theProductionProfileTakesBearerTokensAndNoBasicCredentials() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        String publicKey = Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
+        try (ServiceProcess production = system.startAnother("referral-service", "prod", "referral-service-prod",
+                Map.of("quarkus.oidc.public-key", publicKey))) {
+            String base = production.baseUrl();
+            given().baseUri(base).get("/q/health/ready").then().statusCode(200);
+            given().baseUri(base).auth().preemptive().basic("duty", "duty").get("/contacts/" + UUID.randomUUID())
+                    .then().statusCode(401);
+            given().baseUri(base).auth().oauth2(token(keys.getPrivate(), "duty-manager"))
+                    .get("/contacts/" + UUID.randomUUID()).then().statusCode(404);
+            given().baseUri(base).auth().oauth2(token(keys.getPrivate(), "performance")).contentType(ContentType.JSON)
+                    .body("{}").post("/contacts").then().statusCode(403);
+        }
+    }
+
+    /** A signed access token as the authority's identity provider would issue it. */
+    private static String token(PrivateKey key, String role) throws Exception {
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        long now = System.currentTimeMillis() / 1000;
+        String header = url.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String claims = url.encodeToString(("{\"sub\":\"manager-1\",\"groups\":[\"" + role + "\"],\"iat\":" + now
+                + ",\"exp\":" + (now + 300) + "}").getBytes(StandardCharsets.UTF_8));
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign(key);
+        signature.update((header + "." + claims).getBytes(StandardCharsets.UTF_8));
+        return header + "." + claims + "." + url.encodeToString(signature.sign());
     }
 
     @Test

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.frontdoor.allocation.service.AllocationService;
+import org.frontdoor.kit.security.Roles;
 
 /** Managers giving a case to a worker (API.md). */
 @Path("/cases/{caseId}/allocation")

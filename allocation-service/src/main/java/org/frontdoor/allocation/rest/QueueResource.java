@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.frontdoor.allocation.domain.Rag;
 import org.frontdoor.allocation.service.AllocationService;
+import org.frontdoor.kit.security.Roles;
 
 /** The live queue of open cases waiting for a worker, longest waiting first. */
 @Path("/queue")

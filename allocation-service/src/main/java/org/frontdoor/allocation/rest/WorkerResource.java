@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.frontdoor.allocation.service.AllocationService;
+import org.frontdoor.kit.security.Roles;
 
 /** Social workers, their hours and thresholds, and their caseloads. */
 @Path("/workers")

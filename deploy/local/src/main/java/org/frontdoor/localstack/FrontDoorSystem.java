@@ -51,16 +51,7 @@ public final class FrontDoorSystem implements AutoCloseable {
                 Service service = SERVICES.get(i);
                 progress.step("Starting " + service.module() + " on port " + ports.get(i));
                 began = System.nanoTime();
-                Map<String, String> properties = new LinkedHashMap<>();
-                properties.put("quarkus.profile", profile);
-                properties.put("quarkus.datasource.jdbc.url", stack.jdbcUrl(service.database()));
-                properties.put("quarkus.datasource.username", stack.databaseUser());
-                properties.put("quarkus.datasource.password", stack.databaseUser());
-                properties.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
-                ServiceProcess process = ServiceProcess.launch(service.module(), layout.serviceJar(service.module()),
-                        ports.get(i), properties, settings.logs().resolve(service.module() + ".log"));
-                running.add(process);
-                process.awaitReady(Duration.ofSeconds(120));
+                running.add(launch(stack, layout, service, ports.get(i), profile, service.module(), Map.of()));
                 progress.done(began);
             }
             return system;
@@ -68,6 +59,36 @@ public final class FrontDoorSystem implements AutoCloseable {
             system.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts one more instance of a service on a free port against the same stack, for example with
+     * another profile or to run two instances side by side; the caller stops it.
+     */
+    public ServiceProcess startAnother(String module, String profile, String instanceName,
+            Map<String, String> extraProperties) throws IOException {
+        Service service = SERVICES.stream().filter(s -> s.module().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + module));
+        return launch(stack, ProjectLayout.locate(), service, Ports.free(), profile, instanceName, extraProperties);
+    }
+
+    private static ServiceProcess launch(LocalStack stack, ProjectLayout layout, Service service, int port,
+            String profile, String instanceName, Map<String, String> extraProperties) throws IOException {
+        Map<String, String> properties = new LinkedHashMap<>(extraProperties);
+        properties.put("quarkus.profile", profile);
+        properties.put("quarkus.datasource.jdbc.url", stack.jdbcUrl(service.database()));
+        properties.put("quarkus.datasource.username", stack.databaseUser());
+        properties.put("quarkus.datasource.password", stack.databaseUser());
+        properties.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
+        ServiceProcess process = ServiceProcess.launch(instanceName, layout.serviceJar(service.module()), port,
+                properties, stack.settings().logs().resolve(instanceName + ".log"));
+        try {
+            process.awaitReady(Duration.ofSeconds(120));
+        } catch (IOException | RuntimeException e) {
+            process.close();
+            throw e;
+        }
+        return process;
     }
 
     public LocalStack stack() {

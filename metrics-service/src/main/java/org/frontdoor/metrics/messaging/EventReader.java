@@ -1,9 +1,13 @@
 package org.frontdoor.metrics.messaging;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.UUID;
+import static org.frontdoor.kit.consumer.EventData.bool;
+import static org.frontdoor.kit.consumer.EventData.date;
+import static org.frontdoor.kit.consumer.EventData.enumValue;
+import static org.frontdoor.kit.consumer.EventData.instant;
+import static org.frontdoor.kit.consumer.EventData.integer;
+import static org.frontdoor.kit.consumer.EventData.optionalText;
+import static org.frontdoor.kit.consumer.EventData.text;
+import static org.frontdoor.kit.consumer.EventData.uuid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -22,8 +26,6 @@ import org.frontdoor.metrics.domain.Referral;
  * and goes to the dead-letter topic; the reason names the field, never its value.
  */
 final class EventReader {
-
-    private static final int MAX_CODE = 128;
 
     private EventReader() {
     }
@@ -59,85 +61,11 @@ final class EventReader {
                 instant(data, "occurredAt"), bool(data, "thresholdOverridden"), optionalText(data, "previousWorkerId"));
     }
 
-    private static JsonNode required(JsonNode data, String field) {
-        JsonNode value = data.get(field);
-        if (value == null || value.isNull()) {
-            throw new InvalidEventException(field + " is missing");
-        }
-        return value;
-    }
-
-    private static String text(JsonNode data, String field) {
-        JsonNode value = required(data, field);
-        if (!value.isTextual() || value.asText().isBlank()) {
-            throw new InvalidEventException(field + " must be a non-blank string");
-        }
-        if (value.asText().length() > MAX_CODE) {
-            throw new InvalidEventException(field + " is longer than " + MAX_CODE + " characters");
-        }
-        return value.asText();
-    }
-
-    private static String optionalText(JsonNode data, String field) {
-        JsonNode value = data.get(field);
-        return value == null || value.isNull() ? null : text(data, field);
-    }
-
     private static String source(JsonNode data) {
         String source = text(data, "source");
         if (!SourceCodes.isValid(source)) {
             throw new InvalidEventException("source is not a census source code");
         }
         return source;
-    }
-
-    private static UUID uuid(JsonNode data, String field) {
-        String value = text(data, field);
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidEventException(field + " is not a UUID");
-        }
-    }
-
-    private static Instant instant(JsonNode data, String field) {
-        try {
-            return Instant.parse(text(data, field));
-        } catch (DateTimeParseException e) {
-            throw new InvalidEventException(field + " is not an ISO-8601 instant");
-        }
-    }
-
-    private static LocalDate date(JsonNode data, String field) {
-        try {
-            return LocalDate.parse(text(data, field));
-        } catch (DateTimeParseException e) {
-            throw new InvalidEventException(field + " is not a date YYYY-MM-DD");
-        }
-    }
-
-    private static boolean bool(JsonNode data, String field) {
-        JsonNode value = required(data, field);
-        if (!value.isBoolean()) {
-            throw new InvalidEventException(field + " must be true or false");
-        }
-        return value.booleanValue();
-    }
-
-    private static int integer(JsonNode data, String field) {
-        JsonNode value = required(data, field);
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw new InvalidEventException(field + " must be a whole number");
-        }
-        return value.intValue();
-    }
-
-    private static <E extends Enum<E>> E enumValue(JsonNode data, String field, Class<E> type) {
-        String value = text(data, field);
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidEventException(field + " is not one of the contract's values");
-        }
     }
 }

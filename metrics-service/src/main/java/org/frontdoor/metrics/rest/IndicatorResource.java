@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.frontdoor.clocks.WorkingCalendar;
+import org.frontdoor.kit.security.Roles;
 import org.frontdoor.metrics.service.IndicatorService;
 
 /** The timeliness indicators performance staff and managers query over any period (API.md metrics-service). */
@@ -38,7 +39,8 @@ public class IndicatorResource {
                     + "A count has no denominator; a ratio's value is a percentage to one decimal place, null "
                     + "when its denominator is 0. " + IndicatorQuery.DEFAULT_PERIOD)
     public List<IndicatorView> indicators(
-            @Parameter(description = "First day of the period (inclusive), YYYY-MM-DD; default: one month before `to` plus one day",
+            @Parameter(description = "First day of the period (inclusive), YYYY-MM-DD; "
+                    + "default: one month before `to` plus one day",
                     schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("from") String from,
             @Parameter(description = "Last day of the period (inclusive), YYYY-MM-DD; default: today in Europe/London",

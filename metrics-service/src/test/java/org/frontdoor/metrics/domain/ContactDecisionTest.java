@@ -11,6 +11,7 @@ import org.frontdoor.events.ContactOutcome;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** A decision's working days follow DOMAIN.md §4: London dates, weekends and bank holidays skipped. */
 class ContactDecisionTest {
 
     private static final WorkingCalendar CALENDAR = WorkingCalendar.englandAndWales();

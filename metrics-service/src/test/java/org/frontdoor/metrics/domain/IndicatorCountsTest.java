@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+/** Counts from the fact tables become the DOMAIN.md §5 indicators with the right numerators and denominators. */
 class IndicatorCountsTest {
 
     @Test

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.frontdoor.clocks.RuleSets;
 import org.junit.jupiter.api.Test;
 
+/** A filter takes its clock limits from the requested rule set and refuses a backwards period. */
 class IndicatorFilterTest {
 
     private static final LocalDate MONDAY = LocalDate.parse("2024-03-04");

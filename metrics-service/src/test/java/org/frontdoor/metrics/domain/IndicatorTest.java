@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** The indicator arithmetic of API.md with hand-checked numbers: percentages, rounding, zero denominators. */
 class IndicatorTest {
 
     @ParameterizedTest(name = "{0} of {1} is {2} %")

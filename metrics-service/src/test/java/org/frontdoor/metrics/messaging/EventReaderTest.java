@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** The consumer reads every golden sample of the contract and refuses data that breaks it, naming the field. */
 class EventReaderTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** The period defaults and the 400 problems of the indicator query parameters, without booting Quarkus. */
 class IndicatorQueryTest {
 
     @ParameterizedTest(name = "today {0}, from={1}, to={2}: {3}..{4}")

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.frontdoor.kit.security.Roles;
 import org.frontdoor.referral.domain.Contact;
 import org.frontdoor.referral.domain.ContactDetails;
 import org.frontdoor.referral.service.ContactService;

@@ -16,12 +16,25 @@ public final class EventData {
     private EventData() {
     }
 
+    /** Longest text a projection accepts in an id or code field. */
+    public static final int MAX_TEXT = 128;
+
     public static String text(JsonNode data, String field) {
         String value = optionalText(data, field);
         if (value == null || value.isBlank()) {
-            throw new InvalidEventException("data." + field + " is missing");
+            throw new InvalidEventException(field + " is missing");
         }
         return value;
+    }
+
+    /** The field as one of the contract's enum values. */
+    public static <E extends Enum<E>> E enumValue(JsonNode data, String field, Class<E> type) {
+        String value = text(data, field);
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException(field + " is not one of the contract's values");
+        }
     }
 
     /** The field's text, or null when it is absent or JSON null. */
@@ -31,7 +44,10 @@ public final class EventData {
             return null;
         }
         if (!value.isTextual()) {
-            throw new InvalidEventException("data." + field + " is not a string");
+            throw new InvalidEventException(field + " is not a string");
+        }
+        if (value.asText().length() > MAX_TEXT) {
+            throw new InvalidEventException(field + " is longer than " + MAX_TEXT + " characters");
         }
         return value.asText();
     }
@@ -40,7 +56,7 @@ public final class EventData {
         try {
             return UUID.fromString(text(data, field));
         } catch (IllegalArgumentException e) {
-            throw new InvalidEventException("data." + field + " is not a UUID");
+            throw new InvalidEventException(field + " is not a UUID");
         }
     }
 
@@ -48,7 +64,7 @@ public final class EventData {
         try {
             return LocalDate.parse(text(data, field));
         } catch (DateTimeParseException e) {
-            throw new InvalidEventException("data." + field + " is not a date");
+            throw new InvalidEventException(field + " is not a date");
         }
     }
 
@@ -56,7 +72,7 @@ public final class EventData {
         try {
             return Instant.parse(text(data, field));
         } catch (DateTimeParseException e) {
-            throw new InvalidEventException("data." + field + " is not an instant");
+            throw new InvalidEventException(field + " is not an instant");
         }
     }
 
@@ -68,7 +84,7 @@ public final class EventData {
     public static boolean bool(JsonNode data, String field) {
         JsonNode value = data.get(field);
         if (value == null || !value.isBoolean()) {
-            throw new InvalidEventException("data." + field + " is missing or not true/false");
+            throw new InvalidEventException(field + " is missing or not true/false");
         }
         return value.booleanValue();
     }
@@ -76,7 +92,7 @@ public final class EventData {
     public static int integer(JsonNode data, String field) {
         JsonNode value = data.get(field);
         if (value == null || !value.canConvertToInt() || !value.isIntegralNumber()) {
-            throw new InvalidEventException("data." + field + " is missing or not a whole number");
+            throw new InvalidEventException(field + " is missing or not a whole number");
         }
         return value.intValue();
     }
