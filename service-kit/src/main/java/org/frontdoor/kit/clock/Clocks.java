@@ -1,6 +1,7 @@
 package org.frontdoor.kit.clock;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -30,10 +31,11 @@ public class Clocks {
         return config.calendarFile().map(WorkingCalendar::fromFile).orElseGet(WorkingCalendar::englandAndWales);
     }
 
+    /** UTC, ticking in microseconds: what PostgreSQL stores, so an answer shows the time as it was kept. */
     @Produces
     @Singleton
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
     }
 
     /**

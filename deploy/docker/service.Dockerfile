@@ -1,5 +1,6 @@
-# Container image of allocation-service for docker-compose.yml and deploy/kubernetes; build the jar first
-# (./mvnw package -DskipTests), then: docker build -t frontdoor/allocation-service allocation-service
+# Container image of one Front Door service (JVM mode), used by docker-compose.yml and
+# deploy/kubernetes. Build the jars first (./mvnw package -DskipTests); the build context is the
+# service's folder, e.g. docker build -f deploy/docker/service.Dockerfile referral-service
 FROM eclipse-temurin:17-jre
 WORKDIR /deployments
 COPY target/quarkus-app/lib/ lib/
@@ -7,6 +8,5 @@ COPY target/quarkus-app/*.jar ./
 COPY target/quarkus-app/app/ app/
 COPY target/quarkus-app/quarkus/ quarkus/
 USER 185
-EXPOSE 8082
 ENV JAVA_OPTS="-Xmx192m -XX:+UseSerialGC"
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /deployments/quarkus-run.jar"]
