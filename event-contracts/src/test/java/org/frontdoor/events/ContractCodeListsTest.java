@@ -10,10 +10,16 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The Java code lists and the schema enums must be the same lists, because services validate
@@ -29,6 +35,60 @@ class ContractCodeListsTest {
     @Test
     void schemaOutcomesAreTheContactOutcomeEnum() throws IOException {
         assertEquals(names(ContactOutcome.values()), enumOf(EventTypes.CONTACT_DECIDED, "/properties/outcome"));
+    }
+
+    /** Each code list a schema keeps in {@code $defs}, by its name there, and the Java list it must equal. */
+    private static final Map<String, List<String>> CODE_LISTS = Map.of(
+            "assessmentKind", names(AssessmentKind.values()),
+            "assessmentOutcome", names(AssessmentOutcome.values()),
+            "primaryNeed", names(PrimaryNeed.values()),
+            "ruleSet", List.of("WT2023", "WT2010"),
+            "section47Outcome", names(Section47Outcome.values()),
+            "conferenceKind", names(ConferenceKind.values()),
+            "conferenceOutcome", names(ConferenceOutcome.values()),
+            "category", names(AbuseCategory.values()),
+            "closureReason", names(ClosureReason.values()));
+
+    @Test
+    void everySchemaCodeListIsItsJavaEnum() throws IOException {
+        Set<String> seen = new TreeSet<>();
+        for (String type : EventSchemas.typesWithSchema()) {
+            JsonNode defs = schema(type).path("$defs");
+            for (Map.Entry<String, List<String>> list : CODE_LISTS.entrySet()) {
+                if (defs.has(list.getKey())) {
+                    assertEquals(list.getValue(), texts(defs.get(list.getKey()).get("enum")),
+                            type + " " + list.getKey());
+                    seen.add(list.getKey());
+                }
+            }
+        }
+
+        assertEquals(new TreeSet<>(CODE_LISTS.keySet()), seen);
+    }
+
+    static Stream<Arguments> codeFields() {
+        return Stream.of(
+                Arguments.of(EventTypes.ASSESSMENT_STARTED, "kind", "assessmentKind"),
+                Arguments.of(EventTypes.ASSESSMENT_STARTED, "ruleSet", "ruleSet"),
+                Arguments.of(EventTypes.ASSESSMENT_COMPLETED, "kind", "assessmentKind"),
+                Arguments.of(EventTypes.ASSESSMENT_COMPLETED, "ruleSet", "ruleSet"),
+                Arguments.of(EventTypes.ASSESSMENT_COMPLETED, "outcome", "assessmentOutcome"),
+                Arguments.of(EventTypes.ASSESSMENT_COMPLETED, "primaryNeed", "primaryNeed"),
+                Arguments.of(EventTypes.SECTION47_COMPLETED, "outcome", "section47Outcome"),
+                Arguments.of(EventTypes.CONFERENCE_HELD, "kind", "conferenceKind"),
+                Arguments.of(EventTypes.CONFERENCE_HELD, "outcome", "conferenceOutcome"),
+                Arguments.of(EventTypes.CONFERENCE_HELD, "category", "category"),
+                Arguments.of(EventTypes.CP_PLAN_ENDED, "category", "category"),
+                Arguments.of(EventTypes.CASE_CLOSED, "reason", "closureReason"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("codeFields")
+    void codeFieldIsCheckedAgainstItsCodeList(String type, String field, String list) throws IOException {
+        JsonNode property = schema(type).at("/properties/" + field);
+
+        assertFalse(property.isMissingNode(), type + " has no " + field);
+        assertEquals(List.of("#/$defs/" + list), property.findValuesAsText("$ref"), type + " " + field);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -12,9 +13,19 @@ import org.junit.jupiter.api.Test;
 class EventSchemasTest {
 
     @Test
-    void theFourFirstReleaseTypesHaveSchemas() {
-        assertEquals(Set.of(EventTypes.CONTACT_RECEIVED, EventTypes.CONTACT_DECIDED, EventTypes.CASE_OPENED,
-                EventTypes.CASE_ALLOCATED), EventSchemas.typesWithSchema());
+    void everyReferralTypeAndTheAllocationHaveSchemas() {
+        Set<String> expected = new HashSet<>(EventTypes.referralTypes());
+        expected.add(EventTypes.CASE_ALLOCATED);
+
+        assertEquals(12, expected.size());
+        assertEquals(expected, EventSchemas.typesWithSchema());
+    }
+
+    @Test
+    void everyReferralTypeHasGoldenSamples() {
+        for (String type : EventTypes.referralTypes()) {
+            assertTrue(EventSchemas.samples(type).size() >= 2, type);
+        }
     }
 
     @Test

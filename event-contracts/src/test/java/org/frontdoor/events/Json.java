@@ -25,11 +25,19 @@ final class Json {
             .build();
 
     /** The payload record of each event type that has a schema. */
-    static final Map<String, Class<?>> PAYLOADS = Map.of(
-            EventTypes.CONTACT_RECEIVED, ContactReceived.class,
-            EventTypes.CONTACT_DECIDED, ContactDecided.class,
-            EventTypes.CASE_OPENED, CaseOpened.class,
-            EventTypes.CASE_ALLOCATED, CaseAllocated.class);
+    static final Map<String, Class<?>> PAYLOADS = Map.ofEntries(
+            Map.entry(EventTypes.CONTACT_RECEIVED, ContactReceived.class),
+            Map.entry(EventTypes.CONTACT_DECIDED, ContactDecided.class),
+            Map.entry(EventTypes.CASE_OPENED, CaseOpened.class),
+            Map.entry(EventTypes.ASSESSMENT_STARTED, AssessmentStarted.class),
+            Map.entry(EventTypes.ASSESSMENT_COMPLETED, AssessmentCompleted.class),
+            Map.entry(EventTypes.STRATEGY_DISCUSSION_HELD, StrategyDiscussionHeld.class),
+            Map.entry(EventTypes.SECTION47_STARTED, Section47Started.class),
+            Map.entry(EventTypes.SECTION47_COMPLETED, Section47Completed.class),
+            Map.entry(EventTypes.CONFERENCE_HELD, ConferenceHeld.class),
+            Map.entry(EventTypes.CP_PLAN_ENDED, CpPlanEnded.class),
+            Map.entry(EventTypes.CASE_CLOSED, CaseClosed.class),
+            Map.entry(EventTypes.CASE_ALLOCATED, CaseAllocated.class));
 
     private Json() {
     }

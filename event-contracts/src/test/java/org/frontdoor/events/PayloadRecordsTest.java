@@ -9,11 +9,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +34,10 @@ class PayloadRecordsTest {
     private static final Instant AT = Instant.parse("2024-03-04T09:15:00.123456789Z");
     private static final String CONTACT_ID = "7d2c9a5e-8f41-4b0e-a6c3-1e9b2f4d6a10";
     private static final String CASE_ID = "a3f9c1e7-5b2d-4e8a-9c6f-0d1b3e5a7c40";
+    private static final String STEP_ID = "b7e1c3a5-9d2f-4e6b-8a0c-4f6e8a0c2e11";
+    private static final String OTHER_STEP_ID = "c8f2d4b6-0e3a-4f7c-9b1d-5a7f9b1d3f12";
+    private static final String PLAN_ID = "f1c5a7e9-3b6d-4caf-8e4a-8d0c2e4a6c15";
+    private static final LocalDate REFERRAL_DATE = LocalDate.of(2024, 3, 4);
 
     static Stream<Arguments> producedPayloads() {
         return Stream.of(
@@ -50,7 +59,51 @@ class PayloadRecordsTest {
                 Arguments.of(EventTypes.CASE_ALLOCATED, new CaseAllocated(CASE_ID, "CH-1", "sw-017", "north-mash",
                         AT, "duty", false, null)),
                 Arguments.of(EventTypes.CASE_ALLOCATED, new CaseAllocated(CASE_ID, "CH-1", "sw-042", "north-mash",
-                        AT, "duty", true, "sw-017")));
+                        AT, "duty", true, "sw-017")),
+                Arguments.of(EventTypes.ASSESSMENT_STARTED, new AssessmentStarted(STEP_ID, CASE_ID, "CH-1",
+                        "north-mash", AT, AssessmentKind.SINGLE.name(), REFERRAL_DATE, REFERRAL_DATE,
+                        LocalDate.of(2024, 5, 8), "WT2023")),
+                Arguments.of(EventTypes.ASSESSMENT_STARTED, new AssessmentStarted(STEP_ID, CASE_ID, "CH-1",
+                        "south-cin", AT, AssessmentKind.CORE.name(), LocalDate.of(2012, 11, 12),
+                        LocalDate.of(2012, 11, 26), LocalDate.of(2013, 1, 17), "WT2010")),
+                Arguments.of(EventTypes.ASSESSMENT_COMPLETED, new AssessmentCompleted(STEP_ID, CASE_ID, "CH-1",
+                        "north-mash", AT, AssessmentKind.SINGLE.name(), AT, REFERRAL_DATE, REFERRAL_DATE,
+                        LocalDate.of(2024, 5, 8), "WT2023", AssessmentOutcome.EARLY_HELP.name(), null, 0, true)),
+                Arguments.of(EventTypes.ASSESSMENT_COMPLETED, new AssessmentCompleted(STEP_ID, CASE_ID, "CH-1",
+                        "south-cin", AT, AssessmentKind.INITIAL.name(), AT, LocalDate.of(2012, 11, 12),
+                        LocalDate.of(2012, 11, 12), LocalDate.of(2012, 11, 26), "WT2010",
+                        AssessmentOutcome.CHILD_IN_CARE.name(), PrimaryNeed.N9.name(), 11, false)),
+                Arguments.of(EventTypes.STRATEGY_DISCUSSION_HELD, new StrategyDiscussionHeld(STEP_ID, CASE_ID, "CH-1",
+                        "north-mash", AT, true)),
+                Arguments.of(EventTypes.SECTION47_STARTED, new Section47Started(STEP_ID, CASE_ID, "CH-1",
+                        "north-mash", AT, OTHER_STEP_ID, REFERRAL_DATE, LocalDate.of(2024, 3, 26))),
+                Arguments.of(EventTypes.SECTION47_COMPLETED, new Section47Completed(STEP_ID, CASE_ID, "CH-1",
+                        "north-mash", AT, AT, OTHER_STEP_ID, REFERRAL_DATE, Section47Outcome.NO_ICPC.name())),
+                Arguments.of(EventTypes.CONFERENCE_HELD, new ConferenceHeld(STEP_ID, CASE_ID, "CH-1", "north-mash",
+                        AT, ConferenceKind.INITIAL.name(), false, OTHER_STEP_ID, REFERRAL_DATE,
+                        LocalDate.of(2024, 3, 26), 16, false, ConferenceOutcome.CP_PLAN.name(),
+                        AbuseCategory.EMO.name(), PLAN_ID, true, 2)),
+                Arguments.of(EventTypes.CONFERENCE_HELD, new ConferenceHeld(STEP_ID, CASE_ID, "CH-1", "north-mash",
+                        AT, ConferenceKind.INITIAL.name(), true, null, null, null, null, null,
+                        ConferenceOutcome.CP_PLAN.name(), AbuseCategory.SAB.name(), PLAN_ID, false, 0)),
+                Arguments.of(EventTypes.CONFERENCE_HELD, new ConferenceHeld(STEP_ID, CASE_ID, "CH-1", "north-mash",
+                        AT, ConferenceKind.INITIAL.name(), false, null, null, null, null, null,
+                        ConferenceOutcome.NO_PLAN.name(), null, null, null, null)),
+                Arguments.of(EventTypes.CONFERENCE_HELD, new ConferenceHeld(STEP_ID, CASE_ID, "CH-1", "north-mash",
+                        AT, ConferenceKind.REVIEW.name(), false, null, null, null, null, null,
+                        ConferenceOutcome.CP_PLAN.name(), null, null, null, null)),
+                Arguments.of(EventTypes.CP_PLAN_ENDED, new CpPlanEnded(PLAN_ID, CASE_ID, "CH-1", "north-mash", AT,
+                        REFERRAL_DATE, LocalDate.of(2026, 3, 4), AbuseCategory.PHY.name(), true)),
+                Arguments.of(EventTypes.CASE_CLOSED, new CaseClosed(CASE_ID, "CH-1", "north-mash", AT, REFERRAL_DATE,
+                        LocalDate.of(2024, 3, 4), ClosureReason.RC1.name(), true)),
+                Arguments.of(EventTypes.CASE_CLOSED, new CaseClosed(CASE_ID, "CH-1", "north-mash", AT, REFERRAL_DATE,
+                        LocalDate.of(2024, 6, 28), ClosureReason.RC9.name(), false)));
+    }
+
+    @Test
+    void everyTypeWithASchemaIsProducedAtLeastOnce() {
+        assertEquals(EventSchemas.typesWithSchema(),
+                producedPayloads().map(arguments -> (String) arguments.get()[0]).collect(Collectors.toSet()));
     }
 
     @ParameterizedTest
@@ -92,6 +145,40 @@ class PayloadRecordsTest {
     @Test
     void everyTypeWithASchemaHasAPayloadRecord() {
         assertEquals(EventSchemas.typesWithSchema(), Json.PAYLOADS.keySet());
+    }
+
+    @Test
+    void recordComponentsAreTheSchemaPropertiesInOrder() throws Exception {
+        for (Map.Entry<String, Class<?>> payload : Json.PAYLOADS.entrySet()) {
+            JsonNode schema;
+            try (InputStream in = EventSchemas.schema(payload.getKey())) {
+                schema = Json.MAPPER.readTree(in);
+            }
+            List<String> properties = new ArrayList<>();
+            schema.get("properties").fieldNames().forEachRemaining(properties::add);
+            List<String> components = Arrays.stream(payload.getValue().getRecordComponents())
+                    .map(RecordComponent::getName)
+                    .collect(Collectors.toList());
+
+            assertEquals(properties, components, payload.getKey());
+        }
+    }
+
+    @Test
+    void primitiveComponentsAreRequiredBecauseARecordCannotLeaveThemOut() throws Exception {
+        for (Map.Entry<String, Class<?>> payload : Json.PAYLOADS.entrySet()) {
+            JsonNode schema;
+            try (InputStream in = EventSchemas.schema(payload.getKey())) {
+                schema = Json.MAPPER.readTree(in);
+            }
+            List<String> required = new ArrayList<>();
+            schema.get("required").forEach(field -> required.add(field.asText()));
+            for (RecordComponent component : payload.getValue().getRecordComponents()) {
+                if (component.getType().isPrimitive()) {
+                    assertTrue(required.contains(component.getName()), payload.getKey() + " " + component.getName());
+                }
+            }
+        }
     }
 
     @Test

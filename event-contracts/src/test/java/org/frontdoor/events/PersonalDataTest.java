@@ -1,6 +1,7 @@
 package org.frontdoor.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -24,6 +25,8 @@ class PersonalDataTest {
 
     @Test
     void schemasDeclareNoPersonalDataFields() throws IOException {
+        assertTrue(EventSchemas.typesWithSchema().containsAll(EventTypes.referralTypes()),
+                "every referral event type is checked");
         TreeSet<String> found = new TreeSet<>();
         for (String type : EventSchemas.typesWithSchema()) {
             try (InputStream in = EventSchemas.schema(type)) {
@@ -55,6 +58,8 @@ class PersonalDataTest {
         TreeSet<String> allowed = new TreeSet<>();
         check("rationaleRecorded", "probe", allowed);
         check("birthMonth", "probe", allowed);
+        check("noFurtherStepAfterReferral", "probe", allowed);
+        check("strategyDiscussionDate", "probe", allowed);
         assertEquals(new TreeSet<>(), allowed);
     }
 

@@ -22,6 +22,20 @@ class SchemaRejectionTest {
     private static final String DECIDED_NFA = "samples/frontdoor.contact.decided.v1/no-further-action.json";
     private static final String OPENED = "samples/frontdoor.case.opened.v1/first-referral.json";
     private static final String ALLOCATED = "samples/frontdoor.case.allocated.v1/reallocation-over-threshold.json";
+    private static final String ASSESSMENT_STARTED = "samples/frontdoor.assessment.started.v1/single-wt2023.json";
+    private static final String ASSESSMENT_COMPLETED =
+            "samples/frontdoor.assessment.completed.v1/single-in-timescale.json";
+    private static final String STRATEGY_DISCUSSION =
+            "samples/frontdoor.strategy-discussion.held.v1/section47-initiated.json";
+    private static final String S47_STARTED =
+            "samples/frontdoor.section47.started.v1/initiated-by-strategy-discussion.json";
+    private static final String S47_COMPLETED = "samples/frontdoor.section47.completed.v1/icpc-required.json";
+    private static final String ICPC_PLAN = "samples/frontdoor.conference.held.v1/initial-first-plan-in-timescale.json";
+    private static final String ICPC_NO_PLAN = "samples/frontdoor.conference.held.v1/initial-no-plan-late.json";
+    private static final String TRANSFER_IN = "samples/frontdoor.conference.held.v1/transfer-in-repeat-plan.json";
+    private static final String REVIEW = "samples/frontdoor.conference.held.v1/review-plan-ends.json";
+    private static final String PLAN_ENDED = "samples/frontdoor.cp-plan.ended.v1/ended-at-review.json";
+    private static final String CLOSED = "samples/frontdoor.case.closed.v1/referral-no-further-step.json";
 
     static Stream<Arguments> brokenSamples() {
         return Stream.of(
@@ -52,7 +66,63 @@ class SchemaRejectionTest {
                 broken("missing referralDate", OPENED, data -> data.remove("referralDate")),
                 broken("reReferral as a number", OPENED, data -> data.put("reReferral", 1)),
                 broken("missing workerId", ALLOCATED, data -> data.remove("workerId")),
-                broken("empty previousWorkerId", ALLOCATED, data -> data.put("previousWorkerId", "")));
+                broken("empty previousWorkerId", ALLOCATED, data -> data.put("previousWorkerId", "")),
+                broken("unknown assessment kind", ASSESSMENT_STARTED, data -> data.put("kind", "CHILD_AND_FAMILY")),
+                broken("assessment kind in lower case", ASSESSMENT_STARTED, data -> data.put("kind", "single")),
+                broken("unknown rule set", ASSESSMENT_STARTED, data -> data.put("ruleSet", "WT2018")),
+                broken("missing anchorDate", ASSESSMENT_STARTED, data -> data.remove("anchorDate")),
+                broken("dueBy as a date-time", ASSESSMENT_STARTED, data -> data.put("dueBy", "2024-05-10T00:00:00Z")),
+                broken("assessmentId not a UUID", ASSESSMENT_STARTED, data -> data.put("assessmentId", "A-1")),
+                broken("missing team", ASSESSMENT_STARTED, data -> data.remove("team")),
+                broken("unknown assessment outcome", ASSESSMENT_COMPLETED, data -> data.put("outcome", "CIN_PLAN")),
+                broken("unknown primary need", ASSESSMENT_COMPLETED, data -> data.put("primaryNeed", "N10")),
+                broken("primary need as free text", ASSESSMENT_COMPLETED,
+                        data -> data.put("primaryNeed", "abuse or neglect")),
+                broken("missing startedAt", ASSESSMENT_COMPLETED, data -> data.remove("startedAt")),
+                broken("negative assessment working days", ASSESSMENT_COMPLETED, data -> data.put("workingDays", -3)),
+                broken("null inTimescale on an assessment", ASSESSMENT_COMPLETED, data -> data.putNull("inTimescale")),
+                broken("missing section47Initiated", STRATEGY_DISCUSSION, data -> data.remove("section47Initiated")),
+                broken("section47Initiated as a string", STRATEGY_DISCUSSION,
+                        data -> data.put("section47Initiated", "yes")),
+                broken("missing icpcDueBy", S47_STARTED, data -> data.remove("icpcDueBy")),
+                broken("null strategyDiscussionId on an enquiry", S47_STARTED,
+                        data -> data.putNull("strategyDiscussionId")),
+                broken("strategyDiscussionDate not a date", S47_STARTED,
+                        data -> data.put("strategyDiscussionDate", "2024-02-30")),
+                broken("unknown section 47 outcome", S47_COMPLETED, data -> data.put("outcome", "CP_PLAN")),
+                broken("missing section 47 outcome", S47_COMPLETED, data -> data.remove("outcome")),
+                broken("unknown conference kind", ICPC_PLAN, data -> data.put("kind", "TRANSFER_IN")),
+                broken("unknown conference outcome", ICPC_PLAN, data -> data.put("outcome", "CHILD_IN_NEED_PLAN")),
+                broken("unknown category of abuse", ICPC_PLAN, data -> data.put("category", "DOM")),
+                broken("plan started without a category", ICPC_PLAN, data -> data.putNull("category")),
+                broken("plan started with category left out", ICPC_PLAN, data -> data.remove("category")),
+                broken("plan started without a plan id", ICPC_PLAN, data -> data.putNull("cpPlanId")),
+                broken("plan started with plan id left out", ICPC_PLAN, data -> data.remove("cpPlanId")),
+                broken("plan started without repeatCpPlan", ICPC_PLAN, data -> data.putNull("repeatCpPlan")),
+                broken("transfer-in plan without a category", TRANSFER_IN, data -> data.putNull("category")),
+                broken("transfer-in with an ICPC verdict", TRANSFER_IN, data -> data.put("inTimescale", true)),
+                broken("review with an ICPC verdict", REVIEW, data -> data.put("inTimescale", false)),
+                broken("no-plan conference turned into a plan without its fields", ICPC_NO_PLAN,
+                        data -> data.put("outcome", "CP_PLAN")),
+                broken("missing transferIn", ICPC_NO_PLAN, data -> data.remove("transferIn")),
+                broken("negative working days from the strategy discussion", ICPC_NO_PLAN,
+                        data -> data.put("workingDaysFromStrategyDiscussion", -1)),
+                broken("icpcDueBy not a date", ICPC_NO_PLAN, data -> data.put("icpcDueBy", "soon")),
+                broken("section47Id not a UUID", ICPC_NO_PLAN, data -> data.put("section47Id", "s47-1")),
+                broken("negative previous plans", TRANSFER_IN, data -> data.put("previousCpPlans", -1)),
+                broken("ended plan without a category", PLAN_ENDED, data -> data.putNull("category")),
+                broken("ended plan with multiple categories spelt out", PLAN_ENDED,
+                        data -> data.put("category", "NEG,PHY")),
+                broken("missing plan startDate", PLAN_ENDED, data -> data.remove("startDate")),
+                broken("missing endedByClosure", PLAN_ENDED, data -> data.remove("endedByClosure")),
+                broken("unknown closure reason", CLOSED, data -> data.put("reason", "RC10")),
+                broken("closure reason in lower case", CLOSED, data -> data.put("reason", "rc7")),
+                broken("missing closedDate", CLOSED, data -> data.remove("closedDate")),
+                broken("missing noFurtherStepAfterReferral", CLOSED,
+                        data -> data.remove("noFurtherStepAfterReferral")),
+                broken("null caseId on a closure", CLOSED, data -> data.putNull("caseId")),
+                broken("closure childRef with spaces, like a name", CLOSED,
+                        data -> data.put("childRef", "John Smith")));
     }
 
     private static Arguments broken(String rule, String sample, Consumer<ObjectNode> breakIt) {

@@ -17,8 +17,10 @@ import java.util.stream.Collectors;
 /**
  * Validates JSON text against the packaged schemas with format assertions switched on, because
  * draft 2020-12 treats {@code format} as an annotation only and dates would otherwise go unchecked.
+ * For tests in every module: it needs {@code com.networknt:json-schema-validator}, an optional
+ * dependency of this jar that a test adds for itself.
  */
-final class ContractValidator {
+public final class ContractValidator {
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12,
@@ -31,12 +33,12 @@ final class ContractValidator {
     }
 
     /** Problems with an event's {@code data} (JSON text) against its type's schema; empty when valid. */
-    static List<String> validateData(String type, String dataJson) {
+    public static List<String> validateData(String type, String dataJson) {
         return validate(SCHEMAS.computeIfAbsent(EventSchemas.schemaResource(type), ContractValidator::load), dataJson);
     }
 
     /** Problems with a structured-mode CloudEvent (JSON text) against the envelope schema; empty when valid. */
-    static List<String> validateEnvelope(String eventJson) {
+    public static List<String> validateEnvelope(String eventJson) {
         return validate(SCHEMAS.computeIfAbsent(EventSchemas.ENVELOPE_SCHEMA, ContractValidator::load), eventJson);
     }
 
