@@ -15,12 +15,14 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final PostgresServer postgres;
-    private final KafkaBroker kafka;
+    private final int controllerPort;
+    private volatile KafkaBroker kafka;
 
-    private LocalStack(StackSettings settings, PostgresServer postgres, KafkaBroker kafka) {
+    private LocalStack(StackSettings settings, PostgresServer postgres, KafkaBroker kafka, int controllerPort) {
         this.settings = settings;
         this.postgres = postgres;
         this.kafka = kafka;
+        this.controllerPort = controllerPort;
     }
 
     /** Starts PostgreSQL and Kafka side by side and returns once both are ready with databases and topics. */
@@ -38,7 +40,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             postgres = PostgresServer.start(settings, postgresPort);
             kafka.awaitReady(Duration.ofSeconds(90));
-            return new LocalStack(settings, postgres, kafka);
+            return new LocalStack(settings, postgres, kafka, controllerPort);
         } catch (IOException | RuntimeException e) {
             kafka.close();
             if (postgres != null) {
@@ -62,6 +64,18 @@ public final class LocalStack implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** Stops the broker, keeping its data, to show what the services do while Kafka is unreachable. */
+    public synchronized void stopKafka() {
+        kafka.close();
+    }
+
+    /** Starts the broker again on the same ports with the same data. */
+    public synchronized void startKafka() throws IOException {
+        KafkaBroker restarted = KafkaBroker.launch(settings, kafka.port(), controllerPort);
+        restarted.awaitReady(Duration.ofSeconds(90));
+        kafka = restarted;
     }
 
     public StackSettings settings() {

@@ -143,7 +143,13 @@ public class OutboxRelay {
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
                             claimed.add(rows.getLong(1));
-                            acks.add(producer().send(toRecord(rows)));
+                            Future<RecordMetadata> ack = producer().send(toRecord(rows));
+                            if (ack.isDone()) {
+                                // Failed before reaching the producer's buffer (no metadata, say): stop here, so
+                                // no later row overtakes this one when the broker comes back mid-batch.
+                                ack.get();
+                            }
+                            acks.add(ack);
                         }
                     }
                 }
