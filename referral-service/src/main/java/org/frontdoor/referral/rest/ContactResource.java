@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.frontdoor.kit.idempotency.Idempotent;
 import org.frontdoor.kit.security.Roles;
 import org.frontdoor.referral.domain.Contact;
 import org.frontdoor.referral.domain.ContactDetails;
@@ -36,6 +39,8 @@ public class ContactResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER })
     public Response create(@Valid @NotNull NewContactRequest body, @Context UriInfo uri) {
         NewContactRequest.ChildRequest child = body.child();
@@ -56,6 +61,8 @@ public class ContactResource {
 
     @POST
     @Path("{id}/decision")
+    @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @RolesAllowed(Roles.DUTY_MANAGER)
     public ContactView decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest body,
             @Context SecurityContext security) {

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import org.frontdoor.clocks.RuleSets;
 import org.frontdoor.clocks.WorkingCalendar;
 import org.frontdoor.events.ContactOutcome;
+import org.frontdoor.kit.audit.AuditTrail;
 import org.frontdoor.kit.clock.Clocks;
 import org.frontdoor.kit.problem.ConflictProblem;
 import org.frontdoor.kit.problem.InvalidFieldProblem;
@@ -38,9 +39,10 @@ public class ContactService {
     private final Clocks clocks;
     private final Clock clock;
     private final ContactsConfig config;
+    private final AuditTrail audit;
 
     public ContactService(ContactRepository contacts, CaseRepository cases, ReferralEvents events,
-            WorkingCalendar calendar, Clocks clocks, Clock clock, ContactsConfig config) {
+            WorkingCalendar calendar, Clocks clocks, Clock clock, ContactsConfig config, AuditTrail audit) {
         this.contacts = contacts;
         this.cases = cases;
         this.events = events;
@@ -48,6 +50,7 @@ public class ContactService {
         this.clocks = clocks;
         this.clock = clock;
         this.config = config;
+        this.audit = audit;
     }
 
     @Transactional
@@ -61,14 +64,18 @@ public class ContactService {
                 details.birthMonth(), details.gender(), details.ethnicity()), dueBy);
         contacts.persist(contact);
         events.contactReceived(contact);
+        audit.record("contact.received", "contact", contact.id().toString());
         return contact;
     }
 
+    /** A contact as it stands; the read itself is audited. */
+    @Transactional
     public Contact get(UUID id) {
         Contact contact = contacts.findById(id);
         if (contact == null) {
             throw new NotFoundProblem("Contact", id);
         }
+        audit.record("contact.read", "contact", id.toString(), caseIdOf(contact));
         return contact;
     }
 
@@ -104,9 +111,15 @@ public class ContactService {
             contact.openedCase(openCase.id());
         }
         events.contactDecided(contact);
+        audit.record("contact.decided", "contact", id.toString(), caseIdOf(contact));
         if (opened != null) {
             events.caseOpened(opened);
+            audit.record("case.opened", "case", opened.id().toString(), opened.id().toString());
         }
         return contact;
+    }
+
+    private static String caseIdOf(Contact contact) {
+        return contact.caseId() == null ? null : contact.caseId().toString();
     }
 }
