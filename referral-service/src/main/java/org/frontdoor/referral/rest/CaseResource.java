@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.frontdoor.kit.idempotency.Idempotent;
 import org.frontdoor.kit.rest.PagedResponse;
 import org.frontdoor.kit.rest.QueryParameters;
 import org.frontdoor.kit.security.Roles;
@@ -74,6 +77,8 @@ public class CaseResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @Path("{id}/assessments")
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER })
     public Response startAssessment(@PathParam("id") UUID id, @Valid @NotNull StartAssessment body,
@@ -83,6 +88,8 @@ public class CaseResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @Path("{id}/assessments/{aid}/completion")
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER })
     public AssessmentView completeAssessment(@PathParam("id") UUID id, @PathParam("aid") UUID assessmentId,
@@ -92,6 +99,8 @@ public class CaseResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @Path("{id}/strategy-discussions")
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER })
     public Response holdStrategyDiscussion(@PathParam("id") UUID id, @Valid @NotNull HoldStrategyDiscussion body,
@@ -101,6 +110,8 @@ public class CaseResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @Path("{id}/section47-enquiries")
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER })
     public Response startSection47(@PathParam("id") UUID id, @Valid @NotNull StartSection47 body,
@@ -110,6 +121,8 @@ public class CaseResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @Path("{id}/section47-enquiries/{sid}/completion")
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER })
     public Section47View completeSection47(@PathParam("id") UUID id, @PathParam("sid") UUID section47Id,
@@ -118,6 +131,8 @@ public class CaseResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @Path("{id}/conferences")
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER })
     public Response holdConference(@PathParam("id") UUID id, @Valid @NotNull HoldConference body,
@@ -128,6 +143,8 @@ public class CaseResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @Path("{id}/cp-plan/end")
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER })
     public CpPlanView endCpPlan(@PathParam("id") UUID id, @Valid @NotNull EndCpPlan body) {
@@ -135,6 +152,8 @@ public class CaseResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @Path("{id}/closure")
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER })
     public CaseView close(@PathParam("id") UUID id, @Valid @NotNull CloseCase body) {

@@ -1,16 +1,19 @@
 package org.frontdoor.referral.rest;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -21,9 +24,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.frontdoor.kit.idempotency.Idempotent;
+import org.frontdoor.kit.rest.PagedResponse;
+import org.frontdoor.kit.rest.QueryParameters;
 import org.frontdoor.kit.security.Roles;
 import org.frontdoor.referral.domain.Contact;
 import org.frontdoor.referral.domain.ContactDetails;
+import org.frontdoor.referral.domain.ContactStatus;
 import org.frontdoor.referral.service.ContactService;
 
 /** Contacts arriving at the front door and the managers' decisions on them (API.md). */
@@ -50,6 +56,21 @@ public class ContactResource {
                 child == null ? null : child.ethnicity()));
         URI location = uri.getBaseUriBuilder().path(ContactResource.class).path(contact.id().toString()).build();
         return Response.created(location).entity(ContactView.of(contact)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER, Roles.PERFORMANCE, Roles.ADMIN })
+    public Response list(@QueryParam("status") String status, @QueryParam("team") @Size(max = 64) String team,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") String page,
+            @QueryParam("size") String size, @Context UriInfo uri) {
+        LocalDate start = QueryParameters.optionalDate("from", from);
+        LocalDate end = QueryParameters.optionalDate("to", to);
+        QueryParameters.requireOrdered(start, end);
+        QueryParameters.Page slice = QueryParameters.page(page, size);
+        ContactService.ContactPage found = service.search(
+                QueryParameters.optionalEnum("status", status, ContactStatus.class), team, start, end,
+                slice.number(), slice.size());
+        return PagedResponse.of(found.contacts().stream().map(ContactView::of).toList(), found.total(), slice, uri);
     }
 
     @GET

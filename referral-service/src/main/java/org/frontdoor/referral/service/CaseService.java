@@ -18,6 +18,7 @@ import org.frontdoor.events.ConferenceKind;
 import org.frontdoor.events.ConferenceOutcome;
 import org.frontdoor.events.PrimaryNeed;
 import org.frontdoor.events.Section47Outcome;
+import org.frontdoor.kit.audit.AuditTrail;
 import org.frontdoor.kit.clock.Clocks;
 import org.frontdoor.kit.problem.NotFoundProblem;
 import org.frontdoor.referral.domain.Assessment;
@@ -43,15 +44,17 @@ public class CaseService {
     private final WorkingCalendar calendar;
     private final Clocks clocks;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public CaseService(CaseRepository cases, CpPlanRepository cpPlans, ReferralEvents events,
-            WorkingCalendar calendar, Clocks clocks, Clock clock) {
+            WorkingCalendar calendar, Clocks clocks, Clock clock, AuditTrail audit) {
         this.cases = cases;
         this.cpPlans = cpPlans;
         this.events = events;
         this.calendar = calendar;
         this.clocks = clocks;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional
@@ -60,6 +63,7 @@ public class CaseService {
         if (found == null) {
             throw new NotFoundProblem("Case", caseId);
         }
+        audit.record("case.read", "case", caseId.toString(), caseId.toString());
         // Read the steps inside the transaction: the view shows the whole timeline.
         found.assessments();
         found.strategyDiscussions();
@@ -85,6 +89,7 @@ public class CaseService {
         Assessment assessment = subject.startAssessment(kind == null ? AssessmentKind.SINGLE : kind,
                 clocks.requestTime("startedAt", startedAt, clock.instant()), calendar);
         events.assessmentStarted(subject, assessment);
+        audit.record("assessment.started", "assessment", assessment.id().toString(), caseId.toString());
         return assessment;
     }
 
@@ -95,6 +100,7 @@ public class CaseService {
         Assessment assessment = subject.completeAssessment(assessmentId,
                 clocks.requestTime("completedAt", completedAt, clock.instant()), outcome, need, calendar);
         events.assessmentCompleted(subject, assessment);
+        audit.record("assessment.completed", "assessment", assessment.id().toString(), caseId.toString());
         return assessment;
     }
 
@@ -104,6 +110,7 @@ public class CaseService {
         StrategyDiscussion discussion = subject.holdStrategyDiscussion(
                 clocks.requestTime("heldAt", heldAt, clock.instant()), section47Initiated);
         events.strategyDiscussionHeld(subject, discussion);
+        audit.record("strategy-discussion.held", "strategy-discussion", discussion.id().toString(), caseId.toString());
         return discussion;
     }
 
@@ -113,6 +120,7 @@ public class CaseService {
         Section47Enquiry enquiry = subject.startSection47(strategyDiscussionId,
                 clocks.requestTime("startedAt", startedAt, clock.instant()), calendar);
         events.section47Started(subject, enquiry);
+        audit.record("section47.started", "section47", enquiry.id().toString(), caseId.toString());
         return enquiry;
     }
 
@@ -123,6 +131,7 @@ public class CaseService {
         Section47Enquiry enquiry = subject.completeSection47(section47Id,
                 clocks.requestTime("completedAt", completedAt, clock.instant()), outcome);
         events.section47Completed(subject, enquiry);
+        audit.record("section47.completed", "section47", enquiry.id().toString(), caseId.toString());
         return enquiry;
     }
 
@@ -135,6 +144,7 @@ public class CaseService {
                 clocks.requestTime("heldAt", heldAt, clock.instant()), transferIn, section47Id, outcome, category,
                 calendar);
         events.conferenceHeld(subject, result, previousPlans);
+        audit.record("conference.held", "conference", result.conference().id().toString(), caseId.toString());
         return result;
     }
 
@@ -143,6 +153,7 @@ public class CaseService {
         Case subject = lock(caseId);
         CpPlan plan = subject.endCpPlan(clocks.requestTime("endedAt", endedAt, clock.instant()));
         events.cpPlanEnded(subject, plan);
+        audit.record("cp-plan.ended", "cp-plan", plan.id().toString(), caseId.toString());
         return plan;
     }
 
@@ -152,6 +163,7 @@ public class CaseService {
         subject.close(clocks.requestTime("closedAt", closedAt, clock.instant()), reason)
                 .ifPresent(plan -> events.cpPlanEnded(subject, plan));
         events.caseClosed(subject);
+        audit.record("case.closed", "case", caseId.toString(), caseId.toString());
         return subject;
     }
 

@@ -3,6 +3,7 @@ package org.frontdoor.referral.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import org.frontdoor.referral.config.ContactsConfig;
 import org.frontdoor.referral.domain.Case;
 import org.frontdoor.referral.domain.Contact;
 import org.frontdoor.referral.domain.ContactDetails;
+import org.frontdoor.referral.domain.ContactStatus;
 import org.frontdoor.referral.messaging.ReferralEvents;
 import org.frontdoor.referral.repository.CaseRepository;
 import org.frontdoor.referral.repository.ContactRepository;
@@ -66,6 +68,20 @@ public class ContactService {
         events.contactReceived(contact);
         audit.record("contact.received", "contact", contact.id().toString());
         return contact;
+    }
+
+    /** A page of contacts received on London dates {@code from..to} (inclusive), oldest first. */
+    @Transactional
+    public ContactPage search(ContactStatus status, String team, LocalDate from, LocalDate to, int page, int size) {
+        Instant start = from == null ? null : from.atStartOfDay(WorkingCalendar.LONDON).toInstant();
+        Instant end = to == null ? null : to.plusDays(1).atStartOfDay(WorkingCalendar.LONDON).toInstant();
+        audit.record("contact.listed", "contact-list", team == null ? "*" : team);
+        return new ContactPage(contacts.search(status, team, start, end, page, size),
+                contacts.count(status, team, start, end));
+    }
+
+    /** One page of a contact list and the size of the whole list. */
+    public record ContactPage(List<Contact> contacts, long total) {
     }
 
     /** A contact as it stands; the read itself is audited. */
