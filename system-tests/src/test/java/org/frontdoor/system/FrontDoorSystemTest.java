@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,13 +15,18 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import org.frontdoor.events.CloudEventHeaders;
+import org.frontdoor.events.Topics;
+import org.frontdoor.localstack.EventTap;
 import org.frontdoor.localstack.FrontDoorSystem;
 import org.frontdoor.localstack.ProjectLayout;
 import org.frontdoor.localstack.ServiceProcess;
@@ -134,6 +140,27 @@ class FrontDoorSystemTest {
         signature.initSign(key);
         signature.update((header + "." + claims).getBytes(StandardCharsets.UTF_8));
         return header + "." + claims + "." + url.encodeToString(signature.sign());
+    }
+
+    @Test
+    void twoReferralServiceInstancesPublishEveryEventOnceAndInOrder() throws Exception {
+        String childRef = "child-" + UUID.randomUUID();
+        List<String> created = new ArrayList<>();
+        try (ServiceProcess second = system.startAnother("referral-service", "local", "referral-service-2", Map.of());
+                EventTap tap = EventTap.fromNow(system.stack().kafkaBootstrapServers(), Topics.REFERRAL_EVENTS)) {
+            List<String> instances = List.of(system.service("referral-service").baseUrl(), second.baseUrl());
+            for (int i = 0; i < 40; i++) {
+                created.add(given().baseUri(instances.get(i % 2)).auth().preemptive().basic("worker", "worker")
+                        .contentType(ContentType.JSON).body("""
+                                {"childRef": "%s", "source": "5C", "channel": "EMAIL", "outOfHours": false, "team": "mash"}
+                                """.formatted(childRef)).post("/contacts").then().statusCode(201).extract().path("id"));
+            }
+            List<String> published = tap.await(r -> childRef.equals(r.key()), 40, Duration.ofSeconds(30)).stream()
+                    .map(r -> EventTap.header(r, CloudEventHeaders.SUBJECT)).toList();
+            assertEquals(created, published, "every contact once, in the order the commands committed");
+            assertEquals(0, tap.drain(Duration.ofSeconds(2)).stream().filter(r -> childRef.equals(r.key())).count()
+                    - 40, "no event published twice");
+        }
     }
 
     @Test

@@ -65,7 +65,7 @@ final class KafkaBroker implements AutoCloseable {
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             List<String> format = List.of(java, "-Xmx256m", "-cp", classpath,
                     "-Dlog4j2.configurationFile=" + log4j, "kafka.tools.StorageTool", "format",
-                    "-t", clusterId(), "-c", config.toString());
+                    "--cluster-id=" + clusterId(), "--config=" + config);
             Process formatting = new ProcessBuilder(format).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             try {
@@ -180,11 +180,17 @@ final class KafkaBroker implements AutoCloseable {
                 "") + "\n";
     }
 
+    /** A random cluster id in Kafka's form; like Kafka's own, never starting with '-' (an option to the tool). */
     private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        ByteBuffer buffer = ByteBuffer.allocate(16);
-        buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            ByteBuffer buffer = ByteBuffer.allocate(16);
+            buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
     }
 
     private static String ownJar() {
