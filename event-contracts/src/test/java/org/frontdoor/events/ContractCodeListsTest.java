@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -38,16 +39,18 @@ class ContractCodeListsTest {
     }
 
     /** Each code list a schema keeps in {@code $defs}, by its name there, and the Java list it must equal. */
-    private static final Map<String, List<String>> CODE_LISTS = Map.of(
-            "assessmentKind", names(AssessmentKind.values()),
-            "assessmentOutcome", names(AssessmentOutcome.values()),
-            "primaryNeed", names(PrimaryNeed.values()),
-            "ruleSet", List.of("WT2023", "WT2010"),
-            "section47Outcome", names(Section47Outcome.values()),
-            "conferenceKind", names(ConferenceKind.values()),
-            "conferenceOutcome", names(ConferenceOutcome.values()),
-            "category", names(AbuseCategory.values()),
-            "closureReason", names(ClosureReason.values()));
+    private static final Map<String, List<String>> CODE_LISTS = Map.ofEntries(
+            Map.entry("assessmentKind", names(AssessmentKind.values())),
+            Map.entry("assessmentOutcome", names(AssessmentOutcome.values())),
+            Map.entry("primaryNeed", names(PrimaryNeed.values())),
+            Map.entry("ruleSet", List.of("WT2023", "WT2010")),
+            Map.entry("section47Outcome", names(Section47Outcome.values())),
+            Map.entry("conferenceKind", names(ConferenceKind.values())),
+            Map.entry("conferenceOutcome", names(ConferenceOutcome.values())),
+            Map.entry("category", names(AbuseCategory.values())),
+            Map.entry("closureReason", names(ClosureReason.values())),
+            Map.entry("alertKind", names(AlertKind.values())),
+            Map.entry("alertSubject", names(AlertSubject.values())));
 
     @Test
     void everySchemaCodeListIsItsJavaEnum() throws IOException {
@@ -79,7 +82,12 @@ class ContractCodeListsTest {
                 Arguments.of(EventTypes.CONFERENCE_HELD, "outcome", "conferenceOutcome"),
                 Arguments.of(EventTypes.CONFERENCE_HELD, "category", "category"),
                 Arguments.of(EventTypes.CP_PLAN_ENDED, "category", "category"),
-                Arguments.of(EventTypes.CASE_CLOSED, "reason", "closureReason"));
+                Arguments.of(EventTypes.CASE_CLOSED, "reason", "closureReason"),
+                Arguments.of(EventTypes.CASE_DEALLOCATED, "reason", "deallocationReason"),
+                Arguments.of(EventTypes.ALERT_RAISED, "kind", "alertKind"),
+                Arguments.of(EventTypes.ALERT_RAISED, "subjectType", "alertSubject"),
+                Arguments.of(EventTypes.ALERT_RESOLVED, "kind", "alertKind"),
+                Arguments.of(EventTypes.ALERT_RESOLVED, "subjectType", "alertSubject"));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -89,6 +97,60 @@ class ContractCodeListsTest {
 
         assertFalse(property.isMissingNode(), type + " has no " + field);
         assertEquals(List.of("#/$defs/" + list), property.findValuesAsText("$ref"), type + " " + field);
+    }
+
+    @Test
+    void apiEnumsOfTheAllocationServiceAreSpeltAsInApiMd() {
+        assertEquals(List.of("GREEN", "AMBER", "RED"), names(Rag.values()));
+        assertEquals(List.of("CASE_UNALLOCATED_TOO_LONG", "QUEUE_ABOVE_THRESHOLD", "CASELOAD_OVER_THRESHOLD",
+                "CONTACT_DECISION_OVERDUE"), names(AlertKind.values()));
+        assertEquals(List.of("CASE", "WORKER", "TEAM", "CONTACT"), names(AlertSubject.values()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("alertTypes")
+    void schemaPairsEachAlertKindWithItsJavaSubject(String type) throws IOException {
+        Map<String, String> javaPairs = new TreeMap<>();
+        for (AlertKind kind : AlertKind.values()) {
+            javaPairs.put(kind.name(), kind.subject().name());
+        }
+        Map<String, String> schemaPairs = new TreeMap<>();
+        List<String> aboutAChild = null;
+        for (JsonNode rule : schema(type).path("allOf")) {
+            JsonNode kind = rule.at("/if/properties/kind/const");
+            if (!kind.isMissingNode()) {
+                schemaPairs.put(kind.asText(), rule.at("/then/properties/subjectType/const").asText());
+            }
+            JsonNode subjects = rule.at("/if/properties/subjectType/enum");
+            if (!subjects.isMissingNode()) {
+                aboutAChild = texts(subjects);
+                assertEquals(List.of("childRef"), texts(rule.at("/then/required")), type);
+                assertEquals("null", rule.at("/else/properties/childRef/type").asText(), type);
+            }
+        }
+
+        assertEquals(javaPairs, schemaPairs, type);
+        assertEquals(Arrays.stream(AlertSubject.values()).filter(AlertSubject::aboutAChild).map(Enum::name)
+                .collect(Collectors.toList()), aboutAChild, type);
+    }
+
+    static Stream<String> alertTypes() {
+        return Stream.of(EventTypes.ALERT_RAISED, EventTypes.ALERT_RESOLVED);
+    }
+
+    @Test
+    void deallocationReasonIsACodeAndCaseClosedIsTheOneWithoutAWait() throws IOException {
+        JsonNode schema = schema(EventTypes.CASE_DEALLOCATED);
+        Pattern reason = Pattern.compile(schema.at("/$defs/deallocationReason/pattern").asText());
+
+        for (String code : List.of(CaseDeallocated.CASE_CLOSED, "MANAGER_REQUEST", "WORKER_LEFT", "A")) {
+            assertTrue(reason.matcher(code).matches(), code);
+        }
+        for (String text : List.of("", "worker_left", "Worker left", "WORKER LEFT", "_LEFT", "RC7", "W".repeat(41))) {
+            assertFalse(reason.matcher(text).matches(), text);
+        }
+        assertEquals(CaseDeallocated.CASE_CLOSED, schema.at("/allOf/0/if/properties/reason/const").asText());
+        assertEquals("null", schema.at("/allOf/0/then/properties/waitingSince/type").asText());
     }
 
     @Test

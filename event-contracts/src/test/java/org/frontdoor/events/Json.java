@@ -37,7 +37,11 @@ final class Json {
             Map.entry(EventTypes.CONFERENCE_HELD, ConferenceHeld.class),
             Map.entry(EventTypes.CP_PLAN_ENDED, CpPlanEnded.class),
             Map.entry(EventTypes.CASE_CLOSED, CaseClosed.class),
-            Map.entry(EventTypes.CASE_ALLOCATED, CaseAllocated.class));
+            Map.entry(EventTypes.CASE_ALLOCATED, CaseAllocated.class),
+            Map.entry(EventTypes.CASE_DEALLOCATED, CaseDeallocated.class),
+            Map.entry(EventTypes.WORKER_UPDATED, WorkerUpdated.class),
+            Map.entry(EventTypes.ALERT_RAISED, AlertRaised.class),
+            Map.entry(EventTypes.ALERT_RESOLVED, AlertResolved.class));
 
     private Json() {
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ class PayloadRecordsTest {
     private static final String OTHER_STEP_ID = "c8f2d4b6-0e3a-4f7c-9b1d-5a7f9b1d3f12";
     private static final String PLAN_ID = "f1c5a7e9-3b6d-4caf-8e4a-8d0c2e4a6c15";
     private static final LocalDate REFERRAL_DATE = LocalDate.of(2024, 3, 4);
+    private static final String ALERT_ID = "d9a3b5c7-1e2f-4a6b-8c0d-6b8d0f2a4c16";
+    private static final Instant RAISED_AT = Instant.parse("2024-02-26T07:00:00Z");
 
     static Stream<Arguments> producedPayloads() {
         return Stream.of(
@@ -60,6 +63,38 @@ class PayloadRecordsTest {
                         AT, "duty", false, null)),
                 Arguments.of(EventTypes.CASE_ALLOCATED, new CaseAllocated(CASE_ID, "CH-1", "sw-042", "north-mash",
                         AT, "duty", true, "sw-017")),
+                Arguments.of(EventTypes.CASE_DEALLOCATED, new CaseDeallocated(CASE_ID, "CH-1", "sw-017",
+                        "north-mash", AT, "duty", "WORKER_LEFT", AT)),
+                Arguments.of(EventTypes.CASE_DEALLOCATED, new CaseDeallocated(CASE_ID, "CH-1", "sw-042",
+                        "north-mash", AT, "referral-service", CaseDeallocated.CASE_CLOSED, null)),
+                Arguments.of(EventTypes.WORKER_UPDATED, new WorkerUpdated("sw-017", "north-mash", AT,
+                        new BigDecimal("1.0"), true, null)),
+                Arguments.of(EventTypes.WORKER_UPDATED, new WorkerUpdated("sw-042", "north-mash", AT,
+                        new BigDecimal("0.05"), true, new BigDecimal("16.5"))),
+                Arguments.of(EventTypes.WORKER_UPDATED, new WorkerUpdated("tm-003", "south-cin", AT,
+                        new BigDecimal("1.5"), false, new BigDecimal("18"))),
+                Arguments.of(EventTypes.ALERT_RAISED, new AlertRaised(ALERT_ID,
+                        AlertKind.CASE_UNALLOCATED_TOO_LONG.name(), "north-mash",
+                        AlertKind.CASE_UNALLOCATED_TOO_LONG.subject().name(), CASE_ID, "CH-1", AT,
+                        "Case has waited 6 working days unallocated since its referral date; the limit is 5.", 6, 5)),
+                Arguments.of(EventTypes.ALERT_RAISED, new AlertRaised(ALERT_ID,
+                        AlertKind.QUEUE_ABOVE_THRESHOLD.name(), "north-mash",
+                        AlertKind.QUEUE_ABOVE_THRESHOLD.subject().name(), "north-mash", null, AT,
+                        "Team north-mash has 21 unallocated cases; the limit is 20.", 21, 20)),
+                Arguments.of(EventTypes.ALERT_RAISED, new AlertRaised(ALERT_ID,
+                        AlertKind.CASELOAD_OVER_THRESHOLD.name(), "north-mash",
+                        AlertKind.CASELOAD_OVER_THRESHOLD.subject().name(), "sw-042", null, AT,
+                        "Worker sw-042 holds 19 cases at 1.0 FTE; the threshold is 18.", 19, 18)),
+                Arguments.of(EventTypes.ALERT_RAISED, new AlertRaised(ALERT_ID,
+                        AlertKind.CONTACT_DECISION_OVERDUE.name(), "edt",
+                        AlertKind.CONTACT_DECISION_OVERDUE.subject().name(), CONTACT_ID, "CH-1", AT,
+                        "Contact is past its decision due date.", null, null)),
+                Arguments.of(EventTypes.ALERT_RESOLVED, new AlertResolved(ALERT_ID,
+                        AlertKind.CASE_UNALLOCATED_TOO_LONG.name(), "north-mash", AlertSubject.CASE.name(), CASE_ID,
+                        "CH-1", AT, RAISED_AT)),
+                Arguments.of(EventTypes.ALERT_RESOLVED, new AlertResolved(ALERT_ID,
+                        AlertKind.CASELOAD_OVER_THRESHOLD.name(), "north-mash", AlertSubject.WORKER.name(), "sw-042",
+                        null, AT, RAISED_AT)),
                 Arguments.of(EventTypes.ASSESSMENT_STARTED, new AssessmentStarted(STEP_ID, CASE_ID, "CH-1",
                         "north-mash", AT, AssessmentKind.SINGLE.name(), REFERRAL_DATE, REFERRAL_DATE,
                         LocalDate.of(2024, 5, 8), "WT2023")),
@@ -132,8 +167,9 @@ class PayloadRecordsTest {
         String type = event.get("type").asText();
         JsonNode data = event.get("data");
 
-        Object payload = Json.MAPPER.treeToValue(data, Json.PAYLOADS.get(type));
-        JsonNode written = Json.tree(payload);
+        // Through JSON text both ways, as on the wire, so a decimal such as 1.0 compares as the same node.
+        Object payload = Json.MAPPER.readValue(data.toString(), Json.PAYLOADS.get(type));
+        JsonNode written = Json.MAPPER.readTree(Json.write(payload));
 
         for (Iterator<Map.Entry<String, JsonNode>> fields = data.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -178,6 +214,37 @@ class PayloadRecordsTest {
                     assertTrue(required.contains(component.getName()), payload.getKey() + " " + component.getName());
                 }
             }
+        }
+    }
+
+    @Test
+    void workerDecimalsTravelAsJsonNumbersWithTheirScale() throws Exception {
+        WorkerUpdated worker = new WorkerUpdated("sw-042", "north-mash", AT, new BigDecimal("0.60"), true,
+                new BigDecimal("16.5"));
+        JsonNode json = Json.tree(worker);
+
+        assertTrue(json.get("fte").isNumber(), json.toString());
+        assertTrue(json.get("caseloadThreshold").isNumber(), json.toString());
+        WorkerUpdated back = Json.MAPPER.readValue(Json.write(worker), WorkerUpdated.class);
+        assertEquals(new BigDecimal("0.60"), back.fte());
+        assertEquals(new BigDecimal("16.5"), back.caseloadThreshold());
+    }
+
+    @Test
+    void allocationRecordsIgnoreFieldsAddedLaterEvenWithAStrictMapper() throws Exception {
+        ObjectMapper strict = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+        for (String type : EventTypes.allocationTypes()) {
+            ObjectNode data = (ObjectNode) Json.readResource(EventSchemas.samples(type).get(0)).get("data");
+            data.put("fieldFromAFutureRelease", "x");
+
+            Object payload = strict.treeToValue(data, Json.PAYLOADS.get(type));
+
+            assertEquals(Instant.parse(data.get("occurredAt").asText()),
+                    payload.getClass().getMethod("occurredAt").invoke(payload), type);
+            assertTrue(ContractValidator.validateData(type, data.toString()).isEmpty(), type);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.frontdoor.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,8 +26,7 @@ class PersonalDataTest {
 
     @Test
     void schemasDeclareNoPersonalDataFields() throws IOException {
-        assertTrue(EventSchemas.typesWithSchema().containsAll(EventTypes.referralTypes()),
-                "every referral event type is checked");
+        assertEquals(EventTypes.all(), EventSchemas.typesWithSchema(), "every event type is checked");
         TreeSet<String> found = new TreeSet<>();
         for (String type : EventSchemas.typesWithSchema()) {
             try (InputStream in = EventSchemas.schema(type)) {
@@ -50,7 +50,7 @@ class PersonalDataTest {
     @Test
     void theRuleCatchesTheFieldsItIsMeantFor() {
         for (String field : List.of("firstName", "surname", "address", "postcode", "dateOfBirth", "dob",
-                "nhsNumber", "caseNotes", "rationale")) {
+                "nhsNumber", "caseNotes", "rationale", "displayName", "workerName", "childName", "notes")) {
             TreeSet<String> found = new TreeSet<>();
             check(field, "probe", found);
             assertEquals(1, found.size(), field);
@@ -60,7 +60,30 @@ class PersonalDataTest {
         check("birthMonth", "probe", allowed);
         check("noFurtherStepAfterReferral", "probe", allowed);
         check("strategyDiscussionDate", "probe", allowed);
+        check("detail", "probe", allowed);
+        check("subjectId", "probe", allowed);
+        check("deallocatedBy", "probe", allowed);
+        check("caseloadThreshold", "probe", allowed);
         assertEquals(new TreeSet<>(), allowed);
+    }
+
+    @Test
+    void allocationEventsCarryNoStaffNameAndAlertsNoFreeText() throws IOException {
+        try (InputStream in = EventSchemas.schema(EventTypes.WORKER_UPDATED)) {
+            JsonNode properties = Json.MAPPER.readTree(in).get("properties");
+            assertFalse(properties.has("displayName"), "worker display names stay in the allocation service");
+        }
+        for (String type : EventTypes.allocationTypes()) {
+            for (String sample : EventSchemas.samples(type)) {
+                JsonNode data = Json.readResource(sample).get("data");
+                assertFalse(data.has("displayName"), sample);
+                assertFalse(data.has("overrideReason"), sample);
+            }
+        }
+        for (String sample : EventSchemas.samples(EventTypes.ALERT_RAISED)) {
+            String detail = Json.readResource(sample).get("data").get("detail").asText();
+            assertFalse(detail.contains("CH-"), sample + ": the detail names no child reference");
+        }
     }
 
     private static void collectDeclaredProperties(JsonNode node, String where, TreeSet<String> found) {

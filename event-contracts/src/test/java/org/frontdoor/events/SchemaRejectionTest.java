@@ -36,6 +36,17 @@ class SchemaRejectionTest {
     private static final String REVIEW = "samples/frontdoor.conference.held.v1/review-plan-ends.json";
     private static final String PLAN_ENDED = "samples/frontdoor.cp-plan.ended.v1/ended-at-review.json";
     private static final String CLOSED = "samples/frontdoor.case.closed.v1/referral-no-further-step.json";
+    private static final String DEALLOCATED_TO_QUEUE =
+            "samples/frontdoor.case.deallocated.v1/worker-left-back-to-queue.json";
+    private static final String DEALLOCATED_CLOSED = "samples/frontdoor.case.deallocated.v1/case-closed.json";
+    private static final String WORKER_OWN_THRESHOLD = "samples/frontdoor.worker.updated.v1/part-time-own-threshold.json";
+    private static final String WORKER_DEFAULT = "samples/frontdoor.worker.updated.v1/full-time-default-threshold.json";
+    private static final String RAISED_CASE = "samples/frontdoor.alert.raised.v1/case-unallocated-too-long.json";
+    private static final String RAISED_TEAM = "samples/frontdoor.alert.raised.v1/queue-above-threshold.json";
+    private static final String RAISED_WORKER = "samples/frontdoor.alert.raised.v1/caseload-over-threshold.json";
+    private static final String RAISED_CONTACT = "samples/frontdoor.alert.raised.v1/contact-decision-overdue.json";
+    private static final String RESOLVED_CASE = "samples/frontdoor.alert.resolved.v1/case-allocated.json";
+    private static final String RESOLVED_TEAM = "samples/frontdoor.alert.resolved.v1/queue-back-under-threshold.json";
 
     static Stream<Arguments> brokenSamples() {
         return Stream.of(
@@ -122,7 +133,93 @@ class SchemaRejectionTest {
                         data -> data.remove("noFurtherStepAfterReferral")),
                 broken("null caseId on a closure", CLOSED, data -> data.putNull("caseId")),
                 broken("closure childRef with spaces, like a name", CLOSED,
-                        data -> data.put("childRef", "John Smith")));
+                        data -> data.put("childRef", "John Smith")),
+                broken("deallocation reason as free text", DEALLOCATED_TO_QUEUE,
+                        data -> data.put("reason", "the family moved")),
+                broken("deallocation reason in lower case", DEALLOCATED_TO_QUEUE,
+                        data -> data.put("reason", "worker_left")),
+                broken("deallocation reason with a digit", DEALLOCATED_TO_QUEUE, data -> data.put("reason", "RC7")),
+                broken("deallocation reason longer than 40", DEALLOCATED_TO_QUEUE,
+                        data -> data.put("reason", "W".repeat(41))),
+                broken("empty deallocation reason", DEALLOCATED_TO_QUEUE, data -> data.put("reason", "")),
+                broken("missing deallocation reason", DEALLOCATED_TO_QUEUE, data -> data.remove("reason")),
+                broken("missing deallocatedBy", DEALLOCATED_TO_QUEUE, data -> data.remove("deallocatedBy")),
+                broken("missing workerId on a deallocation", DEALLOCATED_TO_QUEUE, data -> data.remove("workerId")),
+                broken("null caseId on a deallocation", DEALLOCATED_TO_QUEUE, data -> data.putNull("caseId")),
+                broken("open case back in the queue without waitingSince", DEALLOCATED_TO_QUEUE,
+                        data -> data.putNull("waitingSince")),
+                broken("open case back in the queue with waitingSince left out", DEALLOCATED_TO_QUEUE,
+                        data -> data.remove("waitingSince")),
+                broken("waitingSince not a date-time", DEALLOCATED_TO_QUEUE,
+                        data -> data.put("waitingSince", "2024-04-12")),
+                broken("closed case still waiting in the queue", DEALLOCATED_CLOSED,
+                        data -> data.put("waitingSince", "2024-09-13T15:00:00Z")),
+                broken("closed case with waitingSince left out", DEALLOCATED_CLOSED,
+                        data -> data.remove("waitingSince")),
+                broken("deallocation childRef with spaces, like a name", DEALLOCATED_CLOSED,
+                        data -> data.put("childRef", "Jane Doe")),
+                broken("fte of zero", WORKER_OWN_THRESHOLD, data -> data.put("fte", 0)),
+                broken("fte below 0.05", WORKER_OWN_THRESHOLD, data -> data.put("fte", 0.04)),
+                broken("fte above 1.5", WORKER_OWN_THRESHOLD, data -> data.put("fte", 1.51)),
+                broken("fte as a string", WORKER_OWN_THRESHOLD, data -> data.put("fte", "0.6")),
+                broken("null fte", WORKER_OWN_THRESHOLD, data -> data.putNull("fte")),
+                broken("missing fte", WORKER_OWN_THRESHOLD, data -> data.remove("fte")),
+                broken("caseload threshold of zero", WORKER_OWN_THRESHOLD, data -> data.put("caseloadThreshold", 0)),
+                broken("negative caseload threshold", WORKER_OWN_THRESHOLD,
+                        data -> data.put("caseloadThreshold", -18)),
+                broken("caseload threshold as a string", WORKER_OWN_THRESHOLD,
+                        data -> data.put("caseloadThreshold", "15")),
+                broken("missing caseHolding", WORKER_DEFAULT, data -> data.remove("caseHolding")),
+                broken("caseHolding as a string", WORKER_DEFAULT, data -> data.put("caseHolding", "true")),
+                broken("missing worker team", WORKER_DEFAULT, data -> data.remove("team")),
+                broken("empty workerId", WORKER_DEFAULT, data -> data.put("workerId", "")),
+                broken("worker occurredAt not a date-time", WORKER_DEFAULT,
+                        data -> data.put("occurredAt", "2024-01-08")),
+                broken("unknown alert kind", RAISED_CASE, data -> data.put("kind", "CASE_OVERDUE")),
+                broken("alert kind in lower case", RAISED_CASE, data -> data.put("kind", "case_unallocated_too_long")),
+                broken("unknown alert subject type", RAISED_CASE, data -> data.put("subjectType", "CHILD")),
+                broken("alertId not a UUID", RAISED_CASE, data -> data.put("alertId", "alert-1")),
+                broken("case alert without a childRef", RAISED_CASE, data -> data.putNull("childRef")),
+                broken("case alert with childRef left out", RAISED_CASE, data -> data.remove("childRef")),
+                broken("case alert subject not a UUID", RAISED_CASE, data -> data.put("subjectId", "case-1")),
+                broken("case alert about a contact", RAISED_CASE, data -> data.put("subjectType", "CONTACT")),
+                broken("missing detail", RAISED_CASE, data -> data.remove("detail")),
+                broken("null detail", RAISED_CASE, data -> data.putNull("detail")),
+                broken("empty detail", RAISED_CASE, data -> data.put("detail", "")),
+                broken("detail longer than 500", RAISED_CASE, data -> data.put("detail", "x".repeat(501))),
+                broken("detail over several lines, like case notes", RAISED_CASE,
+                        data -> data.put("detail", "Case has waited 6 working days.\nMum says dad is back.")),
+                broken("negative value", RAISED_CASE, data -> data.put("value", -1)),
+                broken("fractional value", RAISED_CASE, data -> data.put("value", 6.5)),
+                broken("threshold as a string", RAISED_CASE, data -> data.put("threshold", "5")),
+                broken("missing alert subjectId", RAISED_CASE, data -> data.remove("subjectId")),
+                broken("missing alert team", RAISED_CASE, data -> data.remove("team")),
+                broken("queue alert about a worker", RAISED_TEAM, data -> {
+                    data.put("subjectType", "WORKER");
+                    data.put("subjectId", "sw-042");
+                }),
+                broken("team alert carrying a childRef", RAISED_TEAM, data -> data.put("childRef", "CH-000184")),
+                broken("team alert with an empty subjectId", RAISED_TEAM, data -> data.put("subjectId", "")),
+                broken("caseload alert about a team", RAISED_WORKER, data -> data.put("subjectType", "TEAM")),
+                broken("worker alert carrying a childRef", RAISED_WORKER, data -> data.put("childRef", "CH-000184")),
+                broken("contact alert without a childRef", RAISED_CONTACT, data -> data.putNull("childRef")),
+                broken("contact alert subject not a UUID", RAISED_CONTACT, data -> data.put("subjectId", "C-1")),
+                broken("alert childRef with spaces, like a name", RAISED_CONTACT,
+                        data -> data.put("childRef", "Jane Doe")),
+                broken("missing raisedAt", RESOLVED_CASE, data -> data.remove("raisedAt")),
+                broken("raisedAt not a date-time", RESOLVED_CASE, data -> data.put("raisedAt", "yesterday")),
+                broken("missing alertId on a resolution", RESOLVED_CASE, data -> data.remove("alertId")),
+                broken("resolved alert of an unknown kind", RESOLVED_CASE, data -> data.put("kind", "OTHER")),
+                broken("resolved case alert without a childRef", RESOLVED_CASE, data -> data.putNull("childRef")),
+                broken("resolved case alert about a contact", RESOLVED_CASE,
+                        data -> data.put("subjectType", "CONTACT")),
+                broken("resolved team alert carrying a childRef", RESOLVED_TEAM,
+                        data -> data.put("childRef", "CH-000184")),
+                broken("resolved queue alert about a case", RESOLVED_TEAM, data -> {
+                    data.put("subjectType", "CASE");
+                    data.put("subjectId", "7c9e1a3c-5e7f-4b9d-8fb1-a5b7cd9fab37");
+                    data.put("childRef", "CH-000311");
+                }));
     }
 
     private static Arguments broken(String rule, String sample, Consumer<ObjectNode> breakIt) {

@@ -23,6 +23,14 @@ class TopicsTest {
     }
 
     @Test
+    void everyAllocationEventGoesOnTheAllocationTopic() {
+        for (String type : EventTypes.allocationTypes()) {
+            assertEquals(Topics.ALLOCATION_EVENTS, EventTypes.topicOf(type), type);
+            assertEquals(EventTypes.SOURCE_ALLOCATION, EventTypes.sourceOf(type), type);
+        }
+    }
+
+    @Test
     void topicNamesAndPartitionsAreTheContract() {
         assertEquals("frontdoor.referral.events", Topics.REFERRAL_EVENTS);
         assertEquals("frontdoor.allocation.events", Topics.ALLOCATION_EVENTS);
