@@ -137,6 +137,42 @@ class CaseJourneyFlowTest {
     }
 
     @Test
+    void stepsOutOfOrderAnswer409AndChangeNothing() {
+        String base = "/cases/" + referral("child-" + UUID.randomUUID());
+        String assessmentId = post(base + "/assessments", "{\"startedAt\": \"2024-03-06T09:00:00Z\"}").statusCode(201)
+                .extract().path("id");
+        post(base + "/assessments/" + assessmentId + "/completion",
+                "{\"completedAt\": \"2024-03-05T09:00:00Z\", \"outcome\": \"OTHER\"}").statusCode(409)
+                .body("detail", containsString("before the assessment started"));
+        post(base + "/assessments", "{\"startedAt\": \"2024-03-06T10:00:00Z\"}").statusCode(409)
+                .body("detail", containsString("already has an open"));
+        String discussionId = post(base + "/strategy-discussions",
+                "{\"heldAt\": \"2024-03-06T14:00:00Z\", \"section47Initiated\": true}").statusCode(201)
+                .extract().path("id");
+        post(base + "/section47-enquiries",
+                "{\"startedAt\": \"2024-03-06T13:00:00Z\", \"strategyDiscussionId\": \"" + discussionId + "\"}")
+                .statusCode(409).body("detail", containsString("before the strategy discussion"));
+        String enquiryId = post(base + "/section47-enquiries",
+                "{\"startedAt\": \"2024-03-06T15:00:00Z\", \"strategyDiscussionId\": \"" + discussionId + "\"}")
+                .statusCode(201).extract().path("id");
+        String conference = """
+                {"heldAt": "2024-03-20T10:00:00Z", "kind": "INITIAL", "section47EnquiryId": "%s", "outcome": "CP_PLAN",
+                 "category": "EMO"}
+                """.formatted(enquiryId);
+        post(base + "/conferences", conference).statusCode(409).body("detail", containsString("still open"));
+        post(base + "/section47-enquiries/" + enquiryId + "/completion",
+                "{\"completedAt\": \"2024-03-12T12:00:00Z\", \"outcome\": \"NO_ICPC\"}").statusCode(200);
+        post(base + "/section47-enquiries/" + enquiryId + "/completion",
+                "{\"completedAt\": \"2024-03-13T12:00:00Z\", \"outcome\": \"ICPC_REQUIRED\"}").statusCode(409)
+                .body("detail", containsString("already completed"));
+        post(base + "/conferences", conference).statusCode(409).body("detail", containsString("ICPC_REQUIRED"));
+        post(base + "/cp-plan/end", "{\"endedAt\": \"2024-03-21T10:00:00Z\"}").statusCode(409)
+                .body("detail", containsString("no active child protection plan"));
+        given().auth().preemptive().basic("analyst", "analyst").get(base).then()
+                .body("timeline.step", hasItems("SECTION47_COMPLETED")).body("timeline.size()", equalTo(5));
+    }
+
+    @Test
     void aTransferInConferenceStartsAPlanAndARepeatPlanIsFlagged() {
         String childRef = "child-" + UUID.randomUUID();
         String first = referral(childRef);
