@@ -83,6 +83,42 @@ public class Case {
         return previous;
     }
 
+    /**
+     * Takes the case from its worker: it returns to the queue, waiting from now.
+     *
+     * @return the worker who held it
+     * @throws ConflictProblem when the case is closed or nobody holds it
+     */
+    public String deallocate(Instant at) {
+        if (status != CaseStatus.OPEN) {
+            throw new ConflictProblem("Case " + caseId + " is closed");
+        }
+        if (workerId == null) {
+            throw new ConflictProblem("Case " + caseId + " is not allocated");
+        }
+        if (at.isBefore(allocatedAt)) {
+            throw new ConflictProblem("The deallocation time " + at + " is before the allocation at " + allocatedAt);
+        }
+        String previous = workerId;
+        this.workerId = null;
+        this.allocatedAt = null;
+        this.waitingSince = at;
+        return previous;
+    }
+
+    /**
+     * Closes the case: it leaves the queue and its worker's caseload.
+     *
+     * @return the worker who held it, or null
+     */
+    public String close() {
+        String previous = workerId;
+        this.status = CaseStatus.CLOSED;
+        this.workerId = null;
+        this.allocatedAt = null;
+        return previous;
+    }
+
     public boolean isUnallocated() {
         return status == CaseStatus.OPEN && workerId == null;
     }

@@ -1,10 +1,13 @@
 package org.frontdoor.allocation.messaging;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.frontdoor.allocation.domain.Allocation;
 import org.frontdoor.allocation.domain.Case;
 import org.frontdoor.events.CaseAllocated;
+import org.frontdoor.events.CaseDeallocated;
 import org.frontdoor.events.EventTypes;
 import org.frontdoor.kit.outbox.Outbox;
 
@@ -16,6 +19,14 @@ public class AllocationEvents {
 
     public AllocationEvents(Outbox outbox) {
         this.outbox = outbox;
+    }
+
+    /** The case left its worker: back to the queue since {@code waitingSince}, or closed (null). */
+    public void caseDeallocated(Case subject, String workerId, Instant at, String by, String reason,
+            Instant waitingSince) {
+        outbox.append(EventTypes.CASE_DEALLOCATED, subject.caseId().toString(), subject.childRef(),
+                new CaseDeallocated(subject.caseId().toString(), subject.childRef(), workerId, subject.team(), at, by,
+                        reason, waitingSince));
     }
 
     public void caseAllocated(Case allocated, Allocation allocation, String team, String previousWorkerId) {

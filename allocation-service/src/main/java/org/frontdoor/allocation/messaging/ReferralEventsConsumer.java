@@ -16,12 +16,17 @@ import jakarta.enterprise.event.Observes;
 
 import org.frontdoor.allocation.domain.Case;
 import org.frontdoor.allocation.repository.CaseRepository;
+import org.frontdoor.allocation.service.AlertTrigger;
+import org.frontdoor.allocation.service.AllocationService;
 import org.frontdoor.events.EventTypes;
 import org.frontdoor.events.Topics;
 import org.frontdoor.kit.consumer.EventConsumers;
 import org.frontdoor.kit.consumer.IncomingEvent;
 
-/** Keeps allocation's view of cases in step with referral-service: a referral puts a new case in the queue. */
+/**
+ * Keeps allocation's view of cases in step with referral-service: a referral puts a new case in the queue,
+ * a closure takes it out of the queue and out of its worker's caseload.
+ */
 @ApplicationScoped
 public class ReferralEventsConsumer {
 
@@ -29,10 +34,15 @@ public class ReferralEventsConsumer {
 
     private final EventConsumers consumers;
     private final CaseRepository cases;
+    private final AllocationService allocation;
+    private final AlertTrigger alerts;
 
-    public ReferralEventsConsumer(EventConsumers consumers, CaseRepository cases) {
+    public ReferralEventsConsumer(EventConsumers consumers, CaseRepository cases, AllocationService allocation,
+            AlertTrigger alerts) {
         this.consumers = consumers;
         this.cases = cases;
+        this.allocation = allocation;
+        this.alerts = alerts;
     }
 
     void start(@Observes StartupEvent event) {
@@ -42,6 +52,8 @@ public class ReferralEventsConsumer {
     void apply(IncomingEvent event) {
         if (EventTypes.CASE_OPENED.equals(event.type())) {
             caseOpened(event.data());
+        } else if (EventTypes.CASE_CLOSED.equals(event.type())) {
+            allocation.caseClosed(uuid(event.data(), "caseId"), instant(event.data(), "occurredAt"));
         }
     }
 
@@ -52,5 +64,6 @@ public class ReferralEventsConsumer {
         }
         cases.persist(Case.opened(caseId, text(data, "childRef"), text(data, "team"),
                 date(data, "referralDate"), instant(data, "occurredAt")));
+        alerts.changed();
     }
 }

@@ -7,18 +7,24 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.frontdoor.allocation.service.AllocationService;
+import org.frontdoor.kit.idempotency.Idempotent;
 import org.frontdoor.kit.security.Roles;
 
 /** Managers giving a case to a worker (API.md). */
@@ -32,6 +38,9 @@ public class AllocationResource {
             boolean thresholdOverridden, String previousWorkerId) {
     }
 
+    /** Why a manager takes a case from its worker: a short code, never free text about the family. */
+    static final String REASON = "^[A-Z][A-Z_]{0,39}$";
+
     private final AllocationService service;
 
     public AllocationResource(AllocationService service) {
@@ -39,6 +48,8 @@ public class AllocationResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @RolesAllowed(Roles.DUTY_MANAGER)
     public Response allocate(@PathParam("caseId") UUID caseId, @Valid @NotNull AllocationRequest body,
             @Context SecurityContext security, @Context UriInfo uri) {
@@ -49,5 +60,14 @@ public class AllocationResource {
         return Response.created(location).entity(new AllocationView(caseId, allocated.allocation().workerId(),
                 allocated.allocation().allocatedAt(), allocated.allocation().allocatedBy(),
                 allocated.allocation().overrideReason() != null, allocated.previousWorkerId())).build();
+    }
+
+    @DELETE
+    @RolesAllowed(Roles.DUTY_MANAGER)
+    public Response deallocate(@PathParam("caseId") UUID caseId,
+            @QueryParam("reason") @Pattern(regexp = REASON, message = "must be a code such as MANAGER_REQUEST or WORKER_LEFT") String reason,
+            @Context SecurityContext security) {
+        service.deallocate(caseId, reason == null ? "MANAGER_REQUEST" : reason, security.getUserPrincipal().getName());
+        return Response.noContent().build();
     }
 }

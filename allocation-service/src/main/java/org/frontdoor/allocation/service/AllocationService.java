@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.frontdoor.allocation.config.AllocationConfig;
 import org.frontdoor.allocation.domain.Allocation;
 import org.frontdoor.allocation.domain.Case;
+import org.frontdoor.allocation.domain.CaseStatus;
 import org.frontdoor.allocation.domain.CaseloadPolicy;
 import org.frontdoor.allocation.domain.Rag;
 import org.frontdoor.allocation.domain.WaitingPolicy;
@@ -24,8 +25,11 @@ import org.frontdoor.allocation.repository.AllocationRepository;
 import org.frontdoor.allocation.repository.CaseRepository;
 import org.frontdoor.allocation.repository.WorkerRepository;
 import org.frontdoor.clocks.WorkingCalendar;
+import org.frontdoor.events.CaseDeallocated;
+import org.frontdoor.kit.audit.AuditTrail;
 import org.frontdoor.kit.clock.Clocks;
 import org.frontdoor.kit.problem.ConflictProblem;
+import org.frontdoor.kit.problem.InvalidFieldProblem;
 import org.frontdoor.kit.problem.NotFoundProblem;
 
 /**
@@ -47,6 +51,9 @@ public class AllocationService {
     public record Allocated(Case allocated, Allocation allocation, String previousWorkerId) {
     }
 
+    /** Why an allocation ended when its case closed. */
+    public static final String CASE_CLOSED = CaseDeallocated.CASE_CLOSED;
+
     private final WorkerRepository workers;
     private final CaseRepository cases;
     private final AllocationRepository allocations;
@@ -55,9 +62,12 @@ public class AllocationService {
     private final WaitingPolicy waiting;
     private final Clocks clocks;
     private final Clock clock;
+    private final AuditTrail audit;
+    private final AlertTrigger alerts;
 
     public AllocationService(WorkerRepository workers, CaseRepository cases, AllocationRepository allocations,
-            AllocationEvents events, AllocationConfig config, WorkingCalendar calendar, Clocks clocks, Clock clock) {
+            AllocationEvents events, AllocationConfig config, WorkingCalendar calendar, Clocks clocks, Clock clock,
+            AuditTrail audit, AlertTrigger alerts) {
         this.workers = workers;
         this.cases = cases;
         this.allocations = allocations;
@@ -66,6 +76,8 @@ public class AllocationService {
         this.waiting = new WaitingPolicy(calendar, config.targetWorkingDays());
         this.clocks = clocks;
         this.clock = clock;
+        this.audit = audit;
+        this.alerts = alerts;
     }
 
     /** Creates or replaces a worker; returns true when the worker is new. */
@@ -81,6 +93,8 @@ public class AllocationService {
         if (created) {
             workers.persist(worker);
         }
+        audit.record("worker.updated", "worker", workerId);
+        alerts.changed();
         return created;
     }
 
@@ -139,7 +153,43 @@ public class AllocationService {
                 overThreshold && overridden ? overrideReason : null);
         allocations.persist(allocation);
         events.caseAllocated(toAllocate, allocation, worker.team(), previous);
+        audit.record("case.allocated", "case", caseId.toString(), caseId.toString());
+        alerts.changed();
         return new Allocated(toAllocate, allocation, previous);
+    }
+
+    /** Takes the case from its worker; the open case returns to the queue, waiting from now. */
+    @Transactional
+    public void deallocate(UUID caseId, String reason, String deallocatedBy) {
+        if (CASE_CLOSED.equals(reason)) {
+            throw new InvalidFieldProblem("reason", "CASE_CLOSED is recorded by the system when a case closes");
+        }
+        Instant at = clock.instant();
+        Case held = cases.findByIdOptional(caseId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new NotFoundProblem("Case", caseId));
+        String previous = held.deallocate(at);
+        allocations.findCurrent(caseId).ifPresent(current -> current.end(at, reason));
+        events.caseDeallocated(held, previous, at, deallocatedBy, reason, held.waitingSince());
+        audit.record("case.deallocated", "case", caseId.toString(), caseId.toString());
+        alerts.changed();
+    }
+
+    /**
+     * Applies a case's closure from referral-service: it leaves the queue, and its allocation, if any,
+     * ends (a {@code CASE_CLOSED} deallocation).
+     */
+    @Transactional
+    public void caseClosed(UUID caseId, Instant closedAt) {
+        Case closing = cases.findByIdOptional(caseId, LockModeType.PESSIMISTIC_WRITE).orElse(null);
+        if (closing == null || closing.status() != CaseStatus.OPEN) {
+            return;
+        }
+        String previous = closing.close();
+        if (previous != null) {
+            allocations.findCurrent(caseId).ifPresent(current -> current.end(closedAt, CASE_CLOSED));
+            events.caseDeallocated(closing, previous, closedAt, "referral-service", CASE_CLOSED, null);
+        }
+        alerts.changed();
     }
 
     private WorkerLoad load(Worker worker, int active) {

@@ -162,4 +162,43 @@ class AllocationFlowTest {
                 .statusCode(403);
         given().get("/queue").then().statusCode(401);
     }
+
+    @Test
+    void aDeallocatedCaseReturnsToTheQueueAndAClosedCaseLeavesIt() {
+        String team = "team-" + UUID.randomUUID();
+        String workerId = "sw-" + UUID.randomUUID().toString().substring(0, 8);
+        putWorker(workerId, team, "1.0", null).statusCode(201);
+        try (EventPublisher publisher = new EventPublisher(bootstrapServers);
+                EventTap tap = EventTap.fromNow(bootstrapServers, Topics.ALLOCATION_EVENTS)) {
+            String caseId = openCase(publisher, team);
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> queue(team).body("caseId", hasItem(caseId)));
+            given().auth().preemptive().basic("duty", "duty").queryParam("reason", "MANAGER_REQUEST")
+                    .delete("/cases/" + caseId + "/allocation").then().statusCode(409)
+                    .body("detail", containsString("not allocated"));
+            allocate(caseId, workerId, null).statusCode(201);
+            given().auth().preemptive().basic("duty", "duty").queryParam("reason", "the family moved")
+                    .delete("/cases/" + caseId + "/allocation").then().statusCode(400)
+                    .body("violations.field", hasItem("reason"));
+            given().auth().preemptive().basic("worker", "worker").delete("/cases/" + caseId + "/allocation").then()
+                    .statusCode(403);
+            given().auth().preemptive().basic("duty", "duty").queryParam("reason", "WORKER_LEFT")
+                    .delete("/cases/" + caseId + "/allocation").then().statusCode(204);
+            queue(team).body("caseId", hasItem(caseId)).body("[0].workingDaysWaiting", equalTo(0));
+            List<ConsumerRecord<String, String>> events = tap.await(
+                    EventTap.withHeader(CloudEventHeaders.TYPE, EventTypes.CASE_DEALLOCATED), 1, Duration.ofSeconds(10));
+            assertEquals(true, events.get(0).value().contains("\"reason\":\"WORKER_LEFT\""));
+
+            allocate(caseId, workerId, null).statusCode(201);
+            publisher.publish(EventTypes.CASE_CLOSED, caseId, "child-closing", """
+                    {"caseId": "%s", "childRef": "child-closing", "team": "%s", "occurredAt": "%s",
+                     "referralDate": "2024-03-04", "closedDate": "2024-03-05", "reason": "RC7",
+                     "noFurtherStepAfterReferral": false}
+                    """.formatted(caseId, team, Instant.now()));
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                    given().auth().preemptive().basic("duty", "duty").queryParam("team", team).get("/workers").then()
+                            .body("[0].activeCases", equalTo(0)));
+            queue(team).body("", empty());
+            allocate(caseId, workerId, null).statusCode(409).body("detail", containsString("closed"));
+        }
+    }
 }
