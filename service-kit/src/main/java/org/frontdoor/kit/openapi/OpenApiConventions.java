@@ -94,15 +94,16 @@ public class OpenApiConventions implements OASFilter {
                         + "1A-1D, 2A, 2B, 3A-3F, 4, 5A-5D, 6, 7, 8, 9 or 10",
                         List.of(violation("source", "must be a CIN census source code: 1A-1D, 2A, 2B, 3A-3F, 4, "
                                 + "5A-5D, 6, 7, 8, 9 or 10"))));
-        APIResponse unauthorized = problem(responses, "401", "No credentials, or bad credentials: sign in (see the "
-                + "security scheme). Nothing changed.", null);
+        // 401 and 403 are answered by the HTTP security layer before any exception mapper runs: empty body.
+        APIResponse unauthorized = bare(responses, "401", "No credentials, or bad credentials: sign in (see the "
+                + "security scheme). Empty body. Nothing changed.");
         if (unauthorized.getHeaders() == null || !unauthorized.getHeaders().containsKey("WWW-Authenticate")) {
             unauthorized.addHeader("WWW-Authenticate", OASFactory.createHeader()
                     .description("The authentication scheme to use (`Basic` locally, `Bearer` in production)")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         }
-        problem(responses, "403", "Signed in, but none of the user's roles may do this (see Roles in the "
-                + "description). Nothing changed.", null);
+        bare(responses, "403", "Signed in, but none of the user's roles may do this (see Roles in the "
+                + "description). Empty body. Nothing changed.");
         if (path.contains("{")) {
             problem(responses, "404", "There is no such resource: nothing has the id given in the path. "
                     + "Nothing changed.", example(404, "not-found", "Not found",
@@ -142,6 +143,18 @@ public class OpenApiConventions implements OASFilter {
             }
         }
         return roles.isEmpty() ? "Roles: any signed-in user." : "Roles: " + String.join(", ", roles) + ".";
+    }
+
+    /** A response without a body, described, replacing whatever body Quarkus guessed for it. */
+    private static APIResponse bare(APIResponses responses, String status, String description) {
+        APIResponse response = responses.getAPIResponse(status);
+        if (response == null) {
+            response = OASFactory.createAPIResponse();
+            responses.addAPIResponse(status, response);
+        }
+        response.setDescription(description);
+        response.setContent(null);
+        return response;
     }
 
     /** Adds the response if it is missing, and the problem body and a useful description if they are missing. */
