@@ -7,9 +7,9 @@ import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.frontdoor.kit.persistence.QueryFilter;
 import org.frontdoor.referral.domain.Case;
 import org.frontdoor.referral.domain.CaseStatus;
 
@@ -31,21 +31,10 @@ public class CaseRepository implements PanacheRepositoryBase<Case, UUID> {
     }
 
     private PanacheQuery<Case> query(CaseStatus status, String team, String childRef) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (status != null) {
-            where.append(" and status = :status");
-            parameters.and("status", status);
-        }
-        if (team != null) {
-            where.append(" and team = :team");
-            parameters.and("team", team);
-        }
-        if (childRef != null) {
-            where.append(" and childRef = :childRef");
-            parameters.and("childRef", childRef);
-        }
-        return find(where + " order by referralDate desc, openedAt desc, id", parameters);
+        QueryFilter filter = new QueryFilter().and("status = :status", "status", status)
+                .and("team = :team", "team", team)
+                .and("childRef = :childRef", "childRef", childRef);
+        return find(filter.orderedBy("referralDate desc, openedAt desc, id"), filter.parameters());
     }
 
     /** Referrals of the child with a referral date in {@code [from, before]}. */

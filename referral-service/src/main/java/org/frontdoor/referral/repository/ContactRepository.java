@@ -6,9 +6,9 @@ import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.frontdoor.kit.persistence.QueryFilter;
 import org.frontdoor.referral.domain.Contact;
 import org.frontdoor.referral.domain.ContactStatus;
 
@@ -26,24 +26,9 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
     }
 
     private PanacheQuery<Contact> query(ContactStatus status, String team, Instant from, Instant to) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (status != null) {
-            where.append(" and status = :status");
-            parameters.and("status", status);
-        }
-        if (team != null) {
-            where.append(" and team = :team");
-            parameters.and("team", team);
-        }
-        if (from != null) {
-            where.append(" and receivedAt >= :from");
-            parameters.and("from", from);
-        }
-        if (to != null) {
-            where.append(" and receivedAt < :to");
-            parameters.and("to", to);
-        }
-        return find(where + " order by receivedAt, id", parameters);
+        QueryFilter filter = new QueryFilter().and("status = :status", "status", status)
+                .and("team = :team", "team", team)
+                .and("receivedAt >= :from", "from", from).and("receivedAt < :to", "to", to);
+        return find(filter.orderedBy("receivedAt, id"), filter.parameters());
     }
 }
