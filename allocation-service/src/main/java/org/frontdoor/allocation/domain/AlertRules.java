@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.frontdoor.clocks.WorkingCalendar;
+
 /**
  * The alert rules the allocation service evaluates, and the reconciliation of the conditions that hold with the
  * alerts that stand: raise the new ones, resolve the cleared ones, leave the rest. Because an alert is raised only
@@ -23,10 +25,11 @@ public final class AlertRules {
     }
 
     /** The rules of DOMAIN.md §4 with the authority's limits. */
-    public static AlertRules standard(WaitingPolicy waiting, CaseloadPolicy caseloads, int caseLimitWorkingDays,
-            int queueThreshold) {
+    public static AlertRules standard(WorkingCalendar calendar, WaitingPolicy waiting, CaseloadPolicy caseloads,
+            int caseLimitWorkingDays, int queueThreshold) {
         return new AlertRules(List.of(new CaseUnallocatedTooLong(waiting, caseLimitWorkingDays),
-                new QueueAboveThreshold(queueThreshold), new CaseloadOverThreshold(caseloads)));
+                new QueueAboveThreshold(queueThreshold), new CaseloadOverThreshold(caseloads),
+                new ContactDecisionOverdue(calendar)));
     }
 
     /** Every condition that should have an active alert now, by key. */

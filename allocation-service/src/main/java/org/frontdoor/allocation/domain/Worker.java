@@ -72,6 +72,10 @@ public class Worker {
         return caseloadThreshold;
     }
 
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
     public Double ownThresholdPerFte() {
         return caseloadThreshold == null ? null : caseloadThreshold.doubleValue();
     }

@@ -6,9 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.frontdoor.allocation.domain.Allocation;
 import org.frontdoor.allocation.domain.Case;
+import org.frontdoor.allocation.domain.Worker;
 import org.frontdoor.events.CaseAllocated;
 import org.frontdoor.events.CaseDeallocated;
 import org.frontdoor.events.EventTypes;
+import org.frontdoor.events.WorkerUpdated;
 import org.frontdoor.kit.outbox.Outbox;
 
 /** Maps allocation's own state changes to contract events in the caller's transaction (the outbox). */
@@ -34,5 +36,12 @@ public class AllocationEvents {
                 new CaseAllocated(allocated.caseId().toString(), allocated.childRef(), allocation.workerId(), team,
                         allocation.allocatedAt(), allocation.allocatedBy(), allocation.overrideReason() != null,
                         previousWorkerId));
+    }
+
+    /** The worker was added or changed; about no child, so keyed by the worker id, and without the display name. */
+    public void workerUpdated(Worker worker) {
+        outbox.append(EventTypes.WORKER_UPDATED, worker.workerId(), worker.workerId(),
+                new WorkerUpdated(worker.workerId(), worker.team(), worker.updatedAt(), worker.fte(),
+                        worker.caseHolding(), worker.caseloadThreshold()));
     }
 }

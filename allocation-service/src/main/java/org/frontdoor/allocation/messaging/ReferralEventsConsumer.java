@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.frontdoor.allocation.domain.Case;
+import org.frontdoor.allocation.repository.AwaitingContactRepository;
 import org.frontdoor.allocation.repository.CaseRepository;
 import org.frontdoor.allocation.service.AlertTrigger;
 import org.frontdoor.allocation.service.AllocationService;
@@ -25,7 +26,8 @@ import org.frontdoor.kit.consumer.IncomingEvent;
 
 /**
  * Keeps allocation's view of cases in step with referral-service: a referral puts a new case in the queue,
- * a closure takes it out of the queue and out of its worker's caseload.
+ * a closure takes it out of the queue and out of its worker's caseload. Contacts are kept, received and decided,
+ * only so that an overdue decision can be alerted on.
  */
 @ApplicationScoped
 public class ReferralEventsConsumer {
@@ -34,13 +36,15 @@ public class ReferralEventsConsumer {
 
     private final EventConsumers consumers;
     private final CaseRepository cases;
+    private final AwaitingContactRepository contacts;
     private final AllocationService allocation;
     private final AlertTrigger alerts;
 
-    public ReferralEventsConsumer(EventConsumers consumers, CaseRepository cases, AllocationService allocation,
-            AlertTrigger alerts) {
+    public ReferralEventsConsumer(EventConsumers consumers, CaseRepository cases, AwaitingContactRepository contacts,
+            AllocationService allocation, AlertTrigger alerts) {
         this.consumers = consumers;
         this.cases = cases;
+        this.contacts = contacts;
         this.allocation = allocation;
         this.alerts = alerts;
     }
@@ -54,7 +58,24 @@ public class ReferralEventsConsumer {
             caseOpened(event.data());
         } else if (EventTypes.CASE_CLOSED.equals(event.type())) {
             allocation.caseClosed(uuid(event.data(), "caseId"), instant(event.data(), "occurredAt"));
+        } else if (EventTypes.CONTACT_RECEIVED.equals(event.type())) {
+            contactReceived(event.data());
+        } else if (EventTypes.CONTACT_DECIDED.equals(event.type())) {
+            contactDecided(event.data());
         }
+    }
+
+    private void contactReceived(JsonNode data) {
+        contacts.received(uuid(data, "contactId"), text(data, "childRef"), text(data, "team"),
+                instant(data, "occurredAt"), date(data, "decisionDueBy"));
+        alerts.changed();
+    }
+
+    /** The decided event carries everything the received one does, so it stands alone when it arrives first. */
+    private void contactDecided(JsonNode data) {
+        contacts.decided(uuid(data, "contactId"), text(data, "childRef"), text(data, "team"),
+                instant(data, "receivedAt"), date(data, "decisionDueBy"), instant(data, "occurredAt"));
+        alerts.changed();
     }
 
     private void caseOpened(JsonNode data) {

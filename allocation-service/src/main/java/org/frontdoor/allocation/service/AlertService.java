@@ -25,13 +25,14 @@ import org.frontdoor.allocation.domain.TeamLoad;
 import org.frontdoor.allocation.domain.WaitingPolicy;
 import org.frontdoor.allocation.messaging.AlertEvents;
 import org.frontdoor.allocation.repository.AlertRepository;
+import org.frontdoor.allocation.repository.AwaitingContactRepository;
 import org.frontdoor.allocation.repository.CaseRepository;
 import org.frontdoor.allocation.repository.WorkerRepository;
 import org.frontdoor.clocks.WorkingCalendar;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps the alert table true to the rules: reads the queue and caseloads, runs {@link AlertRules}, raises and
+ * Keeps the alert table true to the rules: reads the queue, caseloads and undecided contacts, runs {@link AlertRules}, raises and
  * resolves alerts with their events, and refreshes the gauges, all in one transaction under a database lock so that
  * two instances never race. Runs after every change ({@link AlertTrigger}) and on a timer, because waiting time
  * grows while nothing happens.
@@ -52,6 +53,7 @@ public class AlertService {
     private final AlertRepository alerts;
     private final CaseRepository cases;
     private final WorkerRepository workers;
+    private final AwaitingContactRepository contacts;
     private final AlertEvents events;
     private final AlertMeters meters;
     private final AlertRules rules;
@@ -59,17 +61,18 @@ public class AlertService {
     private final CaseloadPolicy caseloads;
     private final Clock clock;
 
-    public AlertService(AlertRepository alerts, CaseRepository cases, WorkerRepository workers, AlertEvents events,
-            AlertMeters meters, AllocationConfig allocation, AlertConfig config, WorkingCalendar calendar,
-            Clock clock) {
+    public AlertService(AlertRepository alerts, CaseRepository cases, WorkerRepository workers,
+            AwaitingContactRepository contacts, AlertEvents events, AlertMeters meters, AllocationConfig allocation,
+            AlertConfig config, WorkingCalendar calendar, Clock clock) {
         this.alerts = alerts;
         this.cases = cases;
         this.workers = workers;
+        this.contacts = contacts;
         this.events = events;
         this.meters = meters;
         this.waiting = new WaitingPolicy(calendar, allocation.targetWorkingDays());
         this.caseloads = new CaseloadPolicy(allocation.caseloadThresholdPerFte(), allocation.amberFraction());
-        this.rules = AlertRules.standard(waiting, caseloads, config.caseUnallocatedWorkingDays(),
+        this.rules = AlertRules.standard(calendar, waiting, caseloads, config.caseUnallocatedWorkingDays(),
                 config.queueThreshold());
         this.clock = clock;
     }
@@ -136,6 +139,8 @@ public class AlertService {
                         WorkingCalendar.londonDate(c.waitingSince()))).toList(),
                 workers.listByTeam(null).stream().map(w -> new AlertSnapshot.WorkerCaseload(w.workerId(), w.team(),
                         w.caseHolding(), w.fte().doubleValue(), w.ownThresholdPerFte(),
-                        held.getOrDefault(w.workerId(), 0))).toList());
+                        held.getOrDefault(w.workerId(), 0))).toList(),
+                contacts.undecided().stream().map(c -> new AlertSnapshot.UndecidedContact(c.contactId(), c.childRef(),
+                        c.team(), c.decisionDueBy())).toList());
     }
 }

@@ -80,7 +80,7 @@ public class AllocationService {
         this.alerts = alerts;
     }
 
-    /** Creates or replaces a worker; returns true when the worker is new. */
+    /** Creates or replaces a worker, with its worker.updated event in the same transaction; true when it is new. */
     @Transactional
     public boolean putWorker(String workerId, String displayName, String team, BigDecimal fte, boolean caseHolding,
             BigDecimal threshold) {
@@ -93,6 +93,7 @@ public class AllocationService {
         if (created) {
             workers.persist(worker);
         }
+        events.workerUpdated(worker);
         audit.record("worker.updated", "worker", workerId);
         alerts.changed();
         return created;

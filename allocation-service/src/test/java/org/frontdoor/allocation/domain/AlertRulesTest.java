@@ -28,7 +28,8 @@ class AlertRulesTest {
 
     private final WaitingPolicy waiting = new WaitingPolicy(WorkingCalendar.englandAndWales(), 5);
     private final CaseloadPolicy caseloads = new CaseloadPolicy(18, 0.9);
-    private final AlertRules rules = AlertRules.standard(waiting, caseloads, 5, 20);
+    private final AlertRules rules = AlertRules.standard(WorkingCalendar.englandAndWales(), waiting, caseloads, 5,
+            20);
 
     private static AlertSnapshot.WaitingCase waitingSince(String date) {
         return new AlertSnapshot.WaitingCase(UUID.randomUUID(), "child-" + UUID.randomUUID(), TEAM,
@@ -41,7 +42,16 @@ class AlertRulesTest {
 
     private static AlertSnapshot snapshot(String today, List<AlertSnapshot.WaitingCase> cases,
             List<AlertSnapshot.WorkerCaseload> workers) {
-        return new AlertSnapshot(LocalDate.parse(today), cases, workers);
+        return new AlertSnapshot(LocalDate.parse(today), cases, workers, List.of());
+    }
+
+    private static AlertSnapshot.UndecidedContact contactDueBy(String date) {
+        return new AlertSnapshot.UndecidedContact(UUID.randomUUID(), "child-" + UUID.randomUUID(), TEAM,
+                LocalDate.parse(date));
+    }
+
+    private static AlertSnapshot contacts(String today, List<AlertSnapshot.UndecidedContact> undecided) {
+        return new AlertSnapshot(LocalDate.parse(today), List.of(), List.of(), undecided);
     }
 
     /** One evaluation against the alerts standing before it; returns the alerts standing after it. */
@@ -239,6 +249,63 @@ class AlertRulesTest {
                 assertFalse(condition.detail().contains(waitingCase.caseId().toString()), condition.detail());
             }
         }
+    }
+
+    @ParameterizedTest(name = "decision due by {0}, evaluated {1}: raised {2} ({3} WD overdue)")
+    @CsvSource(nullValues = "none", value = {
+            "2024-03-05, 2024-03-04, false, none",   // not due yet
+            "2024-03-05, 2024-03-05, false, none",   // due today: not overdue until the day is over
+            "2024-03-05, 2024-03-06, true,  1",      // the working day after
+            "2024-03-05, 2024-03-08, true,  3",
+            "2024-03-08, 2024-03-09, true,  0",      // due Friday: overdue on Saturday, no working day lost yet
+            "2024-03-08, 2024-03-10, true,  0",      // nor on Sunday
+            "2024-03-08, 2024-03-11, true,  1",      // Monday is the first working day overdue
+            "2024-03-08, 2024-03-12, true,  2",
+            "2024-03-28, 2024-04-02, true,  1",      // Good Friday and Easter Monday skipped
+    })
+    void aContactNotDecidedByItsDueDateRaises(String due, String today, boolean raised, Integer days) {
+        AlertSnapshot.UndecidedContact contact = contactDueBy(due);
+        Map<AlertKey, AlertCondition> conditions = rules.conditions(contacts(today, List.of(contact)));
+        AlertCondition condition = conditions.get(
+                new AlertKey(AlertKind.CONTACT_DECISION_OVERDUE, contact.contactId().toString()));
+        assertEquals(raised, condition != null);
+        if (raised) {
+            assertEquals(days, condition.value());
+            assertEquals(0, condition.threshold());
+            assertEquals(TEAM, condition.team());
+            assertEquals(AlertSubject.CONTACT, condition.subjectType());
+            assertEquals(contact.childRef(), condition.childRef());
+            assertEquals("Not decided by its due date " + due + ", " + days + " working day" + (days == 1 ? "" : "s")
+                    + " overdue.", condition.detail());
+            assertFalse(condition.detail().contains(contact.childRef()));
+            assertFalse(condition.detail().contains(contact.contactId().toString()));
+        }
+    }
+
+    @Test
+    void anOverdueContactIsRaisedOnceWhileItWaits() {
+        List<AlertSnapshot.UndecidedContact> undecided = List.of(contactDueBy("2024-03-08"));
+        Set<AlertKey> standing = Set.of();
+        List<AlertCondition> raised = new ArrayList<>();
+        for (String day : List.of("2024-03-08", "2024-03-09", "2024-03-10", "2024-03-11", "2024-03-12")) {
+            standing = evaluate(contacts(day, undecided), standing, raised);
+        }
+        assertEquals(1, raised.size());
+        assertEquals(AlertKind.CONTACT_DECISION_OVERDUE, raised.get(0).kind());
+        assertEquals(Set.of(raised.get(0).key()), standing);
+    }
+
+    @Test
+    void decidingTheContactResolvesItsAlert() {
+        AlertSnapshot.UndecidedContact contact = contactDueBy("2024-03-05");
+        Set<AlertKey> standing = evaluate(contacts("2024-03-07", List.of(contact)), Set.of(), new ArrayList<>());
+        AlertKey key = new AlertKey(AlertKind.CONTACT_DECISION_OVERDUE, contact.contactId().toString());
+        assertEquals(Set.of(key), standing);
+
+        AlertRules.Reconciliation<AlertKey> afterDecision = AlertRules.reconcile(
+                rules.conditions(contacts("2024-03-07", List.of())), standing, Function.identity());
+        assertEquals(List.of(key), afterDecision.toResolve());
+        assertTrue(afterDecision.toRaise().isEmpty());
     }
 
     @Test

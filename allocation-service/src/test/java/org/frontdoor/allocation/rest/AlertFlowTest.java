@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +31,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.frontdoor.allocation.domain.Alert;
 import org.frontdoor.allocation.domain.AlertCondition;
+import org.frontdoor.allocation.domain.AwaitingContact;
 import org.frontdoor.allocation.domain.Case;
 import org.frontdoor.allocation.repository.AlertRepository;
+import org.frontdoor.allocation.repository.AwaitingContactRepository;
 import org.frontdoor.allocation.repository.CaseRepository;
 import org.frontdoor.allocation.service.AlertService;
 import org.frontdoor.clocks.WorkingCalendar;
@@ -61,6 +64,8 @@ class AlertFlowTest {
     AlertRepository alertRows;
     @Inject
     CaseRepository caseRows;
+    @Inject
+    AwaitingContactRepository contactRows;
     @Inject
     WorkingCalendar calendar;
 
@@ -268,6 +273,78 @@ class AlertFlowTest {
             await().atMost(WAIT).untilAsserted(() -> alerts("RESOLVED", team).body("", hasSize(1)));
             alerts("ACTIVE", team).body("", empty());
             assertContract(tap.await(event(EventTypes.ALERT_RESOLVED, team), 1, WAIT).get(0));
+        }
+    }
+
+    @Test
+    void aContactPastItsDecisionDateRaisesAndDecidingItResolves() {
+        String team = "team-" + UUID.randomUUID();
+        String contactId = UUID.randomUUID().toString();
+        String childRef = "child-" + UUID.randomUUID();
+        LocalDate due = workingDaysAgo(2);
+        Instant receivedAt = noonOn(workingDaysAgo(3));
+        try (EventPublisher publisher = new EventPublisher(bootstrapServers);
+                EventTap tap = EventTap.fromNow(bootstrapServers, Topics.ALLOCATION_EVENTS)) {
+            publisher.publish(EventTypes.CONTACT_RECEIVED, contactId, childRef, """
+                    {"contactId": "%s", "childRef": "%s", "occurredAt": "%s", "source": "6", "channel": "PHONE",
+                     "outOfHours": false, "team": "%s", "contactGroup": null, "decisionDueBy": "%s",
+                     "concerns": null, "child": null}
+                    """.formatted(contactId, childRef, receivedAt, team, due));
+
+            await().atMost(WAIT).untilAsserted(() -> alerts("ACTIVE", team).body("", hasSize(1)));
+            alertService.evaluate();
+            alerts("ACTIVE", team).body("", hasSize(1))
+                    .body("[0].kind", equalTo("CONTACT_DECISION_OVERDUE"))
+                    .body("[0].subjectType", equalTo("CONTACT"))
+                    .body("[0].subject", equalTo(contactId))
+                    .body("[0].childRef", equalTo(childRef))
+                    .body("[0].value", equalTo(2))
+                    .body("[0].threshold", equalTo(0))
+                    .body("[0].detail", containsString("2 working days overdue"));
+            ConsumerRecord<String, String> raised = tap.await(event(EventTypes.ALERT_RAISED, contactId), 1, WAIT)
+                    .get(0);
+            assertContract(raised);
+            assertEquals(childRef, raised.key());
+
+            publisher.publish(EventTypes.CONTACT_DECIDED, contactId, childRef, """
+                    {"contactId": "%s", "childRef": "%s", "occurredAt": "%s", "receivedAt": "%s", "team": "%s",
+                     "source": "6", "outcome": "NFA", "decidedBy": "tm-1", "rationaleRecorded": true,
+                     "decisionDueBy": "%s", "workingDaysToDecision": 3, "caseId": null}
+                    """.formatted(contactId, childRef, Instant.now(), receivedAt, team, due));
+            await().atMost(WAIT).untilAsserted(() -> alerts("RESOLVED", team).body("", hasSize(1)));
+            alerts("ACTIVE", team).body("", empty());
+            assertContract(tap.await(event(EventTypes.ALERT_RESOLVED, contactId), 1, WAIT).get(0));
+        }
+    }
+
+    @Test
+    void aDecisionArrivingBeforeItsContactLeavesTheContactDecided() {
+        String team = "team-" + UUID.randomUUID();
+        String contactId = UUID.randomUUID().toString();
+        String childRef = "child-" + UUID.randomUUID();
+        LocalDate due = workingDaysAgo(2);
+        Instant receivedAt = noonOn(workingDaysAgo(3));
+        try (EventPublisher publisher = new EventPublisher(bootstrapServers)) {
+            publisher.publish(EventTypes.CONTACT_DECIDED, contactId, childRef, """
+                    {"contactId": "%s", "childRef": "%s", "occurredAt": "%s", "receivedAt": "%s", "team": "%s",
+                     "source": "6", "outcome": "NFA", "decidedBy": "tm-1", "rationaleRecorded": true,
+                     "decisionDueBy": "%s", "workingDaysToDecision": 3, "caseId": null}
+                    """.formatted(contactId, childRef, Instant.now(), receivedAt, team, due));
+            publisher.publish(EventTypes.CONTACT_RECEIVED, contactId, childRef, """
+                    {"contactId": "%s", "childRef": "%s", "occurredAt": "%s", "source": "6", "channel": "PHONE",
+                     "outOfHours": false, "team": "%s", "contactGroup": null, "decisionDueBy": "%s",
+                     "concerns": null, "child": null}
+                    """.formatted(contactId, childRef, receivedAt, team, due));
+            // A case for the same child follows on the same partition: once it is queued, both contact events are in.
+            openCase(publisher, team, childRef, Instant.now().minusSeconds(60));
+            await().atMost(WAIT).untilAsserted(() -> queue(team).body("", hasSize(1)));
+            AwaitingContact contact = QuarkusTransaction.requiringNew()
+                    .call(() -> contactRows.findById(UUID.fromString(contactId)));
+            assertEquals(receivedAt, contact.receivedAt());
+            assertEquals(due, contact.decisionDueBy());
+            assertNotNull(contact.decidedAt());
+            alertService.evaluate();
+            alerts(null, team).body("", empty());
         }
     }
 

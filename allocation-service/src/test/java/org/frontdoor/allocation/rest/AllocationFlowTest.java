@@ -8,11 +8,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -22,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.frontdoor.clocks.WorkingCalendar;
 import org.frontdoor.events.CloudEventHeaders;
+import org.frontdoor.events.ContractValidator;
 import org.frontdoor.events.EventTypes;
 import org.frontdoor.events.Topics;
 import org.frontdoor.localstack.EventPublisher;
@@ -199,6 +203,26 @@ class AllocationFlowTest {
                             .body("[0].activeCases", equalTo(0)));
             queue(team).body("", empty());
             allocate(caseId, workerId, null).statusCode(409).body("detail", containsString("closed"));
+        }
+    }
+
+    @Test
+    void puttingAWorkerPublishesOneWorkerUpdatedEvent() {
+        String team = "team-" + UUID.randomUUID();
+        String workerId = "sw-" + UUID.randomUUID().toString().substring(0, 8);
+        try (EventTap tap = EventTap.fromNow(bootstrapServers, Topics.ALLOCATION_EVENTS)) {
+            putWorker(workerId, team, "0.8", "16").statusCode(201);
+            Predicate<ConsumerRecord<String, String>> updated = EventTap
+                    .withHeader(CloudEventHeaders.TYPE, EventTypes.WORKER_UPDATED)
+                    .and(EventTap.withHeader(CloudEventHeaders.SUBJECT, workerId));
+            ConsumerRecord<String, String> event = tap.await(updated, 1, Duration.ofSeconds(10)).get(0);
+            assertEquals(workerId, event.key());
+            assertEquals(EventTypes.SOURCE_ALLOCATION, EventTap.header(event, CloudEventHeaders.SOURCE));
+            assertEquals(List.of(), ContractValidator.validateData(EventTypes.WORKER_UPDATED, event.value()));
+            assertTrue(event.value().contains("\"team\":\"" + team + "\""), event.value());
+            assertTrue(event.value().contains("\"caseHolding\":true"), event.value());
+            assertFalse(event.value().contains("Worker " + workerId), "the display name stays here");
+            assertEquals(1, tap.drain(Duration.ofSeconds(2)).stream().filter(updated).count());
         }
     }
 }
