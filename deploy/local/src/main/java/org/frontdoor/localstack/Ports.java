@@ -5,12 +5,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Chooses loopback ports for the local stack: a free one when none is configured, or the configured
  * one only after checking nobody else holds it, so a clash fails early with a message a person can act on.
  */
 public final class Ports {
+
+    private static final Set<Integer> ISSUED = new HashSet<>();
 
     private Ports() {
     }
@@ -28,13 +32,23 @@ public final class Ports {
         return configured;
     }
 
-    public static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("No free loopback port could be found", e);
+    /**
+     * A free loopback port not handed out before by this JVM: the operating system may offer a port it
+     * just gave us again (the socket is closed at once), and two listeners of one broker on one port fail.
+     */
+    public static synchronized int free() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+                int port = socket.getLocalPort();
+                if (ISSUED.add(port)) {
+                    return port;
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("No free loopback port could be found", e);
+            }
         }
+        throw new IllegalStateException("No new free loopback port after 100 attempts");
     }
 
     public static boolean isFree(int port) {
