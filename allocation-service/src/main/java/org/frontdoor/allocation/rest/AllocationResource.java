@@ -21,8 +21,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.frontdoor.allocation.service.AllocationService;
 import org.frontdoor.kit.idempotency.Idempotent;
 import org.frontdoor.kit.security.Roles;
@@ -49,7 +47,6 @@ public class AllocationResource {
 
     @POST
     @Idempotent
-    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @RolesAllowed(Roles.DUTY_MANAGER)
     public Response allocate(@PathParam("caseId") UUID caseId, @Valid @NotNull AllocationRequest body,
             @Context SecurityContext security, @Context UriInfo uri) {

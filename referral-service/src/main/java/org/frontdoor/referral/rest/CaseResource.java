@@ -20,13 +20,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -106,7 +104,6 @@ public class CaseResource {
 
     @POST
     @Idempotent
-    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @Path("{id}/assessments")
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER })
     @Operation(summary = "Start an assessment",
@@ -137,7 +134,6 @@ public class CaseResource {
 
     @POST
     @Idempotent
-    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @Path("{id}/assessments/{aid}/completion")
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER })
     @Operation(summary = "Complete an assessment",
@@ -167,7 +163,6 @@ public class CaseResource {
 
     @POST
     @Idempotent
-    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @Path("{id}/strategy-discussions")
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER })
     @Operation(summary = "Record a strategy discussion",
@@ -198,7 +193,6 @@ public class CaseResource {
 
     @POST
     @Idempotent
-    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @Path("{id}/section47-enquiries")
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER })
     @Operation(summary = "Start a Section 47 enquiry",
@@ -230,7 +224,6 @@ public class CaseResource {
 
     @POST
     @Idempotent
-    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @Path("{id}/section47-enquiries/{sid}/completion")
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER })
     @Operation(summary = "Complete a Section 47 enquiry",
@@ -255,7 +248,6 @@ public class CaseResource {
 
     @POST
     @Idempotent
-    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @Path("{id}/conferences")
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER })
     @Operation(summary = "Record a child protection conference",
@@ -298,7 +290,6 @@ public class CaseResource {
 
     @POST
     @Idempotent
-    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @Path("{id}/cp-plan/end")
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER })
     @Operation(summary = "End the child protection plan",
@@ -323,7 +314,6 @@ public class CaseResource {
 
     @POST
     @Idempotent
-    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @Path("{id}/closure")
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER })
     @Operation(summary = "Close a case",

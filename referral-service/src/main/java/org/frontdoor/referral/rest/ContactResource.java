@@ -22,13 +22,11 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -56,7 +54,6 @@ public class ContactResource {
 
     @POST
     @Idempotent
-    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER })
     @Operation(summary = "Record a contact",
             description = "Records one contact about one child (siblings are separate contacts sharing a "
@@ -144,7 +141,6 @@ public class ContactResource {
     @POST
     @Path("{id}/decision")
     @Idempotent
-    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = Idempotent.DESCRIPTION)
     @RolesAllowed(Roles.DUTY_MANAGER)
     @Operation(summary = "Decide a contact",
             description = "Records the manager's decision on a contact awaiting one, with its rationale. REFERRAL "

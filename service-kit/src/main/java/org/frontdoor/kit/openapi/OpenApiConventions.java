@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
@@ -76,6 +77,14 @@ public class OpenApiConventions implements OASFilter {
         if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
             // Every path of a service needs a signed-in user (the shared HTTP permission), with or without roles.
             operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(scheme));
+        }
+        if (method == PathItem.HttpMethod.POST && (operation.getParameters() == null || operation.getParameters()
+                .stream().noneMatch(p -> Idempotent.HEADER.equalsIgnoreCase(p.getName())))) {
+            // Every POST honours the key (API.md), whether or not the resource spells it out.
+            operation.addParameter(OASFactory.createParameter().name(Idempotent.HEADER)
+                    .in(Parameter.In.HEADER)
+                    .description(Idempotent.DESCRIPTION)
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         }
         String roles = rolesSentence(operation.getSecurity());
         String description = operation.getDescription() == null ? "" : operation.getDescription().strip();
