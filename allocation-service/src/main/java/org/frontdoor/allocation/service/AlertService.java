@@ -10,6 +10,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.frontdoor.allocation.config.AlertConfig;
@@ -60,10 +61,12 @@ public class AlertService {
     private final WaitingPolicy waiting;
     private final CaseloadPolicy caseloads;
     private final Clock clock;
+    private final Event<BoardChanged> boardChanged;
 
     public AlertService(AlertRepository alerts, CaseRepository cases, WorkerRepository workers,
             AwaitingContactRepository contacts, AlertEvents events, AlertMeters meters, AllocationConfig allocation,
-            AlertConfig config, WorkingCalendar calendar, Clock clock) {
+            AlertConfig config, WorkingCalendar calendar, Clock clock, Event<BoardChanged> boardChanged) {
+        this.boardChanged = boardChanged;
         this.alerts = alerts;
         this.cases = cases;
         this.workers = workers;
@@ -82,6 +85,8 @@ public class AlertService {
     void onTimer() {
         try {
             evaluate();
+            // Time passing alone changes waits and RAG: the board hears of it too.
+            boardChanged.fire(BoardChanged.INSTANCE);
         } catch (RuntimeException e) {
             LOG.warnf("Alert evaluation failed (%s: %s); the next run retries", e.getClass().getSimpleName(),
                     e.getMessage());

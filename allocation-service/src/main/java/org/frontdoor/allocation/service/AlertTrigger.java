@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -28,6 +29,7 @@ public class AlertTrigger {
     private static final Object REGISTERED = AlertTrigger.class.getName();
 
     private final AlertService alerts;
+    private final Event<BoardChanged> boardChanged;
     private final TransactionSynchronizationRegistry transactions;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final ExecutorService evaluator = Executors.newSingleThreadExecutor(runnable -> {
@@ -36,8 +38,10 @@ public class AlertTrigger {
         return thread;
     });
 
-    public AlertTrigger(AlertService alerts, TransactionSynchronizationRegistry transactions) {
+    public AlertTrigger(AlertService alerts, Event<BoardChanged> boardChanged,
+            TransactionSynchronizationRegistry transactions) {
         this.alerts = alerts;
+        this.boardChanged = boardChanged;
         this.transactions = transactions;
     }
 
@@ -84,6 +88,8 @@ public class AlertTrigger {
             LOG.warnf("Alert evaluation after a change failed (%s: %s); the timer retries",
                     e.getClass().getSimpleName(), e.getMessage());
         }
+        // The board shows the queue, caseloads and alerts: after the alerts, so one push carries all three.
+        boardChanged.fire(BoardChanged.INSTANCE);
     }
 
     void stop(@Observes ShutdownEvent event) {
