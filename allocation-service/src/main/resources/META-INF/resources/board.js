@@ -19,6 +19,8 @@
   var clockFormat = new Intl.DateTimeFormat('en-GB', Object.assign({ hour: '2-digit', minute: '2-digit', second: '2-digit' }, london));
 
   var $ = function (id) { return document.getElementById(id); };
+  // Resolved against the origin, never the address bar: an address with user:password@ must not reach fetch().
+  var base = window.location.origin + window.location.pathname.replace(/[^/]*$/, '');
   var state = { team: '', source: null, lastSequence: 0, workers: [], retry: null, seenCases: null };
 
   function el(tag, attrs, text) {
@@ -69,7 +71,7 @@
     clearTimeout(state.retry);
     state.lastSequence = 0;
     setConnection('connecting', 'Connecting…');
-    var url = 'queue/stream' + (state.team ? '?team=' + encodeURIComponent(state.team) : '');
+    var url = base + 'queue/stream' + (state.team ? '?team=' + encodeURIComponent(state.team) : '');
     var source = new EventSource(url);
     state.source = source;
     source.addEventListener('open', function () {
@@ -143,9 +145,9 @@
     row.appendChild(child);
     ['team', 'referral', 'since'].forEach(function (c) { row.appendChild(el('td', { className: c })); });
     row.appendChild(el('td', { className: 'days num' }));
-    row.appendChild(el('td', { className: 'status' }));
-    var cell = el('td');
-    var form = el('form', { className: 'allocate', 'aria-label': 'Allocate case for child ' + item.childRef });
+    row.appendChild(el('td', { className: 'rag-cell' }));
+    var cell = el('td', { className: 'allocate-cell' });
+    var form = el('form', { className: 'allocate', novalidate: 'novalidate', 'aria-label': 'Allocate case for child ' + item.childRef });
     var selectId = 'worker-' + item.caseId;
     form.appendChild(el('label', { 'for': selectId, className: 'visually-hidden' }, 'Worker for child ' + item.childRef));
     var select = el('select', { id: selectId, name: 'workerId', required: 'required' });
@@ -174,7 +176,7 @@
     row.querySelector('.referral').textContent = formatDate(item.referralDate);
     row.querySelector('.since').textContent = formatTime(item.waitingSince);
     row.querySelector('.days').textContent = item.workingDaysWaiting;
-    var status = row.querySelector('.status');
+    var status = row.querySelector('.rag-cell');
     status.replaceChildren(ragBadge(item.rag));
     row.dataset.team = item.team;
     fillWorkers(row.querySelector('select'), item.team);
@@ -188,8 +190,8 @@
     state.workers.filter(function (w) { return w.team === team && w.caseHolding; })
       .sort(function (a, b) { return Number(a.casesPerFte) - Number(b.casesPerFte) || a.displayName.localeCompare(b.displayName); })
       .forEach(function (w) {
-        var text = w.displayName + ' — ' + w.activeCases + ' cases, ' + w.casesPerFte + ' of ' + w.threshold + ' per FTE'
-          + (atOrOver(w) ? ' (at or over threshold)' : '');
+        var text = w.displayName + ' (' + w.casesPerFte + ' of ' + w.threshold + ' per FTE'
+          + (atOrOver(w) ? ', at or over threshold)' : ')');
         var option = el('option', { value: w.workerId }, text);
         if (atOrOver(w)) { option.dataset.over = 'true'; }
         options.push(option);
@@ -221,7 +223,7 @@
       body.overrideReason = reason;
     }
     button.disabled = true;
-    fetch('cases/' + encodeURIComponent(caseId) + '/allocation', {
+    fetch(base + 'cases/' + encodeURIComponent(caseId) + '/allocation', {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'Accept': 'application/json, application/problem+json', 'Idempotency-Key': newKey() },
