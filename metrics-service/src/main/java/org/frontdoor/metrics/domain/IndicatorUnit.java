@@ -1,9 +1,10 @@
 package org.frontdoor.metrics.domain;
 
-/** Whether an indicator's value is a plain count or a percentage, so clients know how to show it (API.md). */
+/** Whether an indicator's value is a plain count, a percentage or a rate, so clients know how to show it (API.md). */
 public enum IndicatorUnit {
     COUNT("count"),
-    PERCENT("percent");
+    PERCENT("percent"),
+    CASES_PER_FTE("cases per FTE");
 
     private final String label;
 

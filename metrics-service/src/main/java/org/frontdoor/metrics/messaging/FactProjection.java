@@ -1,5 +1,7 @@
 package org.frontdoor.metrics.messaging;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.frontdoor.clocks.WorkingCalendar;
@@ -9,14 +11,17 @@ import org.frontdoor.kit.consumer.IncomingEvent;
 import org.frontdoor.metrics.domain.Allocation;
 import org.frontdoor.metrics.domain.ContactDecision;
 import org.frontdoor.metrics.domain.ContactReceipt;
+import org.frontdoor.metrics.domain.Facts;
 import org.frontdoor.metrics.domain.Referral;
 import org.frontdoor.metrics.repository.AllocationFactRepository;
 import org.frontdoor.metrics.repository.CaseFactRepository;
 import org.frontdoor.metrics.repository.ContactFactRepository;
+import org.frontdoor.metrics.repository.StepFactRepository;
 
 /**
- * Turns each new event from either topic into its fact row, inside the consumer's transaction, and counts
- * the flow. Types it does not count yet are skipped, so a producer may add events without breaking it.
+ * Turns each new event from either topic into its fact rows, inside the consumer's transaction (one per
+ * polled batch), and counts the flow. Types no indicator needs (alerts) are skipped, so a producer may add
+ * events without breaking it.
  */
 @ApplicationScoped
 public class FactProjection implements EventHandler {
@@ -24,43 +29,121 @@ public class FactProjection implements EventHandler {
     private final ContactFactRepository contacts;
     private final CaseFactRepository cases;
     private final AllocationFactRepository allocations;
+    private final StepFactRepository steps;
     private final WorkingCalendar calendar;
     private final FlowMeters meters;
 
     public FactProjection(ContactFactRepository contacts, CaseFactRepository cases,
-            AllocationFactRepository allocations, WorkingCalendar calendar, FlowMeters meters) {
+            AllocationFactRepository allocations, StepFactRepository steps, WorkingCalendar calendar,
+            FlowMeters meters) {
         this.contacts = contacts;
         this.cases = cases;
         this.allocations = allocations;
+        this.steps = steps;
         this.calendar = calendar;
         this.meters = meters;
     }
 
     @Override
     public void handle(IncomingEvent event) {
+        JsonNode data = event.data();
         switch (event.type()) {
             case EventTypes.CONTACT_RECEIVED -> {
-                ContactReceipt receipt = EventReader.contactReceipt(event.data());
-                contacts.recordReceipt(receipt);
+                ContactReceipt receipt = EventReader.contactReceipt(data);
+                contacts.recordReceipt(receipt, EventReader.child(data));
                 meters.contactReceived(receipt.team(), receipt.channel());
             }
             case EventTypes.CONTACT_DECIDED -> {
-                ContactDecision decision = EventReader.contactDecision(event.data());
+                ContactDecision decision = EventReader.contactDecision(data);
                 contacts.recordDecision(decision, decision.workingDays(calendar));
                 meters.contactDecided(decision.team(), decision.outcome());
             }
             case EventTypes.CASE_OPENED -> {
-                Referral referral = EventReader.referral(event.data());
+                Referral referral = EventReader.referral(data);
                 cases.recordReferral(referral);
                 meters.caseOpened(referral.team());
             }
             case EventTypes.CASE_ALLOCATED -> {
-                Allocation allocation = EventReader.allocation(event.data());
+                Allocation allocation = EventReader.allocation(data);
                 allocations.recordAllocation(allocation);
+                cases.refreshFirstAllocation(allocation.caseId());
+                meters.count("frontdoor.cases.allocated", "Cases allocated to a worker", allocation.team(), null);
+            }
+            case EventTypes.CASE_DEALLOCATED -> {
+                Facts.Deallocation deallocation = EventReader.deallocation(data);
+                String team = EventData.team(data);
+                allocations.recordDeallocation(deallocation, team, EventReader.deallocationReason(data));
+                meters.count("frontdoor.cases.deallocated", "Cases taken from their worker", team, null);
+            }
+            case EventTypes.WORKER_UPDATED -> {
+                EventReader.WorkerUpdate update = EventReader.worker(data);
+                allocations.recordWorker(update.worker(), update.updatedAt());
+            }
+            case EventTypes.ASSESSMENT_STARTED -> steps.recordAssessment(EventReader.assessment(data, false), null,
+                    null);
+            case EventTypes.ASSESSMENT_COMPLETED -> {
+                Facts.Assessment assessment = EventReader.assessment(data, true);
+                String[] outcome = EventReader.assessmentOutcome(data);
+                steps.recordAssessment(assessment, outcome[0], outcome[1]);
+                meters.count("frontdoor.assessments.completed", "Assessments completed", assessment.team(),
+                        outcome[0]);
+            }
+            case EventTypes.STRATEGY_DISCUSSION_HELD -> {
+                EventReader.StrategyDiscussion discussion = EventReader.strategyDiscussion(data);
+                steps.recordStrategyDiscussion(discussion.id(), discussion.caseId(), discussion.childRef(),
+                        discussion.team(), discussion.heldAt(), discussion.section47Initiated());
+                meters.count("frontdoor.strategy.discussions.held", "Strategy discussions held", discussion.team(),
+                        null);
+            }
+            case EventTypes.SECTION47_STARTED -> steps.recordSection47(EventReader.section47(data, false),
+                    EventReader.strategyDiscussionId(data));
+            case EventTypes.SECTION47_COMPLETED -> {
+                Facts.Section47 enquiry = EventReader.section47(data, true);
+                steps.recordSection47(enquiry, EventReader.strategyDiscussionId(data));
+                meters.count("frontdoor.section47.completed", "Section 47 enquiries completed", enquiry.team(),
+                        enquiry.outcome().name());
+            }
+            case EventTypes.CONFERENCE_HELD -> {
+                Facts.Conference conference = EventReader.conference(data);
+                String category = EventReader.category(data);
+                Facts.CpPlan plan = EventReader.planStarted(data, conference);
+                steps.recordConference(conference, category, plan == null ? null : plan.id());
+                if (plan != null) {
+                    steps.recordPlanStart(plan, category);
+                    meters.count("frontdoor.cp.plans.started", "Child protection plans started", plan.team(), null);
+                }
+                meters.count("frontdoor.conferences.held", "Child protection conferences held", conference.team(),
+                        conference.outcome().name());
+            }
+            case EventTypes.CP_PLAN_ENDED -> {
+                Facts.CpPlan plan = EventReader.planEnded(data);
+                steps.recordPlanEnd(plan, EventReader.category(data), EventData.flag(data, "endedByClosure"));
+                meters.count("frontdoor.cp.plans.ended", "Child protection plans ended", plan.team(), null);
+            }
+            case EventTypes.CASE_CLOSED -> {
+                EventReader.CaseClosure closure = EventReader.closure(data);
+                cases.recordClosure(closure.caseId(), closure.childRef(), closure.team(), closure.closedAt(),
+                        closure.referralDate(), closure.closedDate(), closure.reason(), closure.noFurtherStep());
+                meters.count("frontdoor.cases.closed", "Cases closed", closure.team(), null);
             }
             default -> {
-                // Not an input to any indicator yet.
+                // Alerts are the allocation service's business: no indicator counts them.
             }
+        }
+    }
+
+    /** Short readers of fields the projection uses directly. */
+    private static final class EventData {
+
+        private EventData() {
+        }
+
+        static String team(JsonNode data) {
+            return org.frontdoor.kit.consumer.EventData.text(data, "team");
+        }
+
+        static boolean flag(JsonNode data, String field) {
+            return org.frontdoor.kit.consumer.EventData.bool(data, field);
         }
     }
 }

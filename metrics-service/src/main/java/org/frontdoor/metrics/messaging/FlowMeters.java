@@ -50,6 +50,19 @@ public class FlowMeters {
         afterCommit(counter);
     }
 
+    /**
+     * A flow counter of the case journey, labelled by team and, where the step has one, its outcome code.
+     *
+     * @param outcome the outcome code, or null for a step without one
+     */
+    void count(String name, String description, String team, String outcome) {
+        Counter.Builder builder = Counter.builder(name).description(description).tag("team", team);
+        if (outcome != null) {
+            builder.tag("outcome", outcome);
+        }
+        afterCommit(builder.register(registry));
+    }
+
     private void afterCommit(Counter counter) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

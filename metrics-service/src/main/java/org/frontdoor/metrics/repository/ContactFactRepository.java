@@ -4,17 +4,15 @@ import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Query;
 
-import org.frontdoor.metrics.domain.ContactCounts;
+import org.frontdoor.events.ChildProfile;
 import org.frontdoor.metrics.domain.ContactDecision;
 import org.frontdoor.metrics.domain.ContactFact;
 import org.frontdoor.metrics.domain.ContactReceipt;
-import org.frontdoor.metrics.domain.IndicatorFilter;
+import org.hibernate.query.NativeQuery;
 
 /**
- * Writes contact facts so that a contact's receipt and decision end in the same row in either order, and
- * counts them for the contact indicators in one pass over the table.
+ * Writes contact facts so that a contact's receipt and decision end in the same row in either order.
  */
 @ApplicationScoped
 public class ContactFactRepository implements PanacheRepositoryBase<ContactFact, UUID> {
@@ -23,12 +21,12 @@ public class ContactFactRepository implements PanacheRepositoryBase<ContactFact,
      * The receipt owns the receipt columns and overwrites them (it is the authority on them); it never
      * touches the decision columns, so a decision seen earlier survives.
      */
-    public void recordReceipt(ContactReceipt receipt) {
+    public void recordReceipt(ContactReceipt receipt, ChildProfile child) {
         getEntityManager().createNativeQuery("""
                 INSERT INTO contact_fact (contact_id, child_ref, team, source, channel, out_of_hours, received_at,
-                                          received_date, decision_due_by)
+                                          received_date, decision_due_by, birth_month, gender, ethnicity)
                 VALUES (:contactId, :childRef, :team, :source, :channel, :outOfHours, :receivedAt,
-                        :receivedDate, :decisionDueBy)
+                        :receivedDate, :decisionDueBy, :birthMonth, :gender, :ethnicity)
                 ON CONFLICT (contact_id) DO UPDATE SET
                     child_ref = EXCLUDED.child_ref,
                     team = EXCLUDED.team,
@@ -37,8 +35,12 @@ public class ContactFactRepository implements PanacheRepositoryBase<ContactFact,
                     out_of_hours = EXCLUDED.out_of_hours,
                     received_at = EXCLUDED.received_at,
                     received_date = EXCLUDED.received_date,
-                    decision_due_by = EXCLUDED.decision_due_by
+                    decision_due_by = EXCLUDED.decision_due_by,
+                    birth_month = EXCLUDED.birth_month,
+                    gender = EXCLUDED.gender,
+                    ethnicity = EXCLUDED.ethnicity
                 """)
+                .unwrap(NativeQuery.class)
                 .setParameter("contactId", receipt.contactId())
                 .setParameter("childRef", receipt.childRef())
                 .setParameter("team", receipt.team())
@@ -48,6 +50,9 @@ public class ContactFactRepository implements PanacheRepositoryBase<ContactFact,
                 .setParameter("receivedAt", receipt.receivedAt())
                 .setParameter("receivedDate", receipt.receivedDate())
                 .setParameter("decisionDueBy", receipt.decisionDueBy())
+                .setParameter("birthMonth", child.birthMonth(), String.class)
+                .setParameter("gender", child.gender(), String.class)
+                .setParameter("ethnicity", child.ethnicity(), String.class)
                 .executeUpdate();
     }
 
@@ -87,30 +92,5 @@ public class ContactFactRepository implements PanacheRepositoryBase<ContactFact,
                 .setParameter("rationaleRecorded", decision.rationaleRecorded())
                 .setParameter("workingDays", workingDays)
                 .executeUpdate();
-    }
-
-    /**
-     * CONTACTS counts by receipt date; the decision indicators by decision date (DOMAIN.md §5: an item
-     * counts in the period its completion falls in).
-     */
-    public ContactCounts count(IndicatorFilter filter) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT COUNT(*) FILTER (WHERE received_date BETWEEN :from AND :to),
-                       COUNT(*) FILTER (WHERE decided_date BETWEEN :from AND :to),
-                       COUNT(*) FILTER (WHERE decided_date BETWEEN :from AND :to
-                                          AND decision_working_days <= :decisionLimit),
-                       COUNT(*) FILTER (WHERE decided_date BETWEEN :from AND :to AND outcome = 'REFERRAL'),
-                       COUNT(*) FILTER (WHERE decided_date BETWEEN :from AND :to AND rationale_recorded)
-                FROM contact_fact
-                WHERE (received_date BETWEEN :from AND :to OR decided_date BETWEEN :from AND :to)
-                """);
-        Query query = FactFilters.restrict(sql, filter, getEntityManager())
-                .setParameter("decisionLimit", filter.contactDecisionLimit());
-        Object[] row = (Object[]) query.getSingleResult();
-        return new ContactCounts(count(row[0]), count(row[1]), count(row[2]), count(row[3]), count(row[4]));
-    }
-
-    private static long count(Object value) {
-        return ((Number) value).longValue();
     }
 }

@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -119,7 +118,8 @@ class IndicatorResourceTest {
                     + "\"}"));
             assertEquals(1.0, value("frontdoor_cases_opened_total{team=\"" + team + "\"}"));
         });
-        await().atMost(PATIENCE).untilAsserted(() -> assertTrue(value("frontdoor_contacts_awaiting_decision") >= 1,
+        await().atMost(PATIENCE).untilAsserted(() -> assertEquals(1.0,
+                value("frontdoor_contacts_awaiting_decision{team=\"" + team + "\"}"),
                 "the waiting contact shows on the gauge"));
     }
 
@@ -129,8 +129,12 @@ class IndicatorResourceTest {
                 .when().get("/indicators")
                 .then().statusCode(200)
                 .body("code", contains("CONTACTS", "CONTACT_DECISION_TIMELINESS", "CONTACT_CONVERSION",
-                        "DECISION_RATIONALE", "REFERRALS", "RE_REFERRALS"))
-                .body("unit", contains("count", "percent", "percent", "percent", "count", "percent"))
+                        "DECISION_RATIONALE", "REFERRALS", "RE_REFERRALS", "REFERRAL_NFA", "ALLOCATION_TIMELINESS",
+                        "UNALLOCATED", "CASELOAD", "ASSESSMENT_TIMELINESS", "ASSESSMENTS_OVERDUE", "S47_TO_ICPC",
+                        "ICPC_TIMELINESS", "ICPC_TO_PLAN", "REPEAT_CP_PLANS", "CP_PLANS_2_YEARS"))
+                .body("unit", contains("count", "percent", "percent", "percent", "count", "percent", "percent",
+                        "percent", "count", "cases per FTE", "percent", "count", "percent", "percent", "percent",
+                        "percent", "percent"))
                 .body("title", everyItem(notNullValue()));
         given().auth().preemptive().basic("analyst", "analyst")
                 .when().get("/q/openapi?format=json").then().statusCode(200)
