@@ -1,5 +1,7 @@
 package org.frontdoor.allocation.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -18,4 +20,11 @@ public interface AllocationConfig {
     /** Fraction of the threshold at which a caseload turns amber. */
     @WithDefault("0.9")
     double amberFraction();
+
+    /**
+     * How long an allocation made for a case this service has not heard of yet is held waiting for the case's
+     * event (events in any order) before it is dropped with a warning.
+     */
+    @WithDefault("PT1H")
+    Duration holdFor();
 }

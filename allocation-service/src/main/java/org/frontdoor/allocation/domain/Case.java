@@ -64,18 +64,27 @@ public class Case {
      *
      * @throws ConflictProblem when the case is closed, already held by that worker, or the time is before the case opened
      */
-    public String allocateTo(Worker worker, Instant at) {
+    /** Why this case cannot go to the worker at that moment, or null when it can. */
+    public String allocationRefusal(Worker worker, Instant at) {
         if (status != CaseStatus.OPEN) {
-            throw new ConflictProblem("Case " + caseId + " is closed");
+            return "Case " + caseId + " is closed";
         }
         if (worker.workerId().equals(workerId)) {
-            throw new ConflictProblem("Case " + caseId + " is already allocated to " + workerId);
+            return "Case " + caseId + " is already allocated to " + workerId;
         }
         if (at.isBefore(openedAt)) {
-            throw new ConflictProblem("allocatedAt " + at + " is before the case opened at " + openedAt);
+            return "allocatedAt " + at + " is before the case opened at " + openedAt;
         }
         if (allocatedAt != null && at.isBefore(allocatedAt)) {
-            throw new ConflictProblem("allocatedAt " + at + " is before the current allocation at " + allocatedAt);
+            return "allocatedAt " + at + " is before the current allocation at " + allocatedAt;
+        }
+        return null;
+    }
+
+    public String allocateTo(Worker worker, Instant at) {
+        String refusal = allocationRefusal(worker, at);
+        if (refusal != null) {
+            throw new ConflictProblem(refusal);
         }
         String previous = workerId;
         this.workerId = worker.workerId();

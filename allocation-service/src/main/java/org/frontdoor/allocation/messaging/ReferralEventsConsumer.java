@@ -83,8 +83,10 @@ public class ReferralEventsConsumer {
         if (cases.findById(caseId) != null) {
             return;
         }
-        cases.persist(Case.opened(caseId, text(data, "childRef"), text(data, "team"),
-                date(data, "referralDate"), instant(data, "occurredAt")));
+        Case opened = Case.opened(caseId, text(data, "childRef"), text(data, "team"), date(data, "referralDate"),
+                instant(data, "occurredAt"));
+        cases.persist(opened);
+        allocation.caseArrived(opened);
         alerts.changed();
     }
 }

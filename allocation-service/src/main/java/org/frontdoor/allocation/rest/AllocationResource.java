@@ -36,6 +36,11 @@ public class AllocationResource {
             boolean thresholdOverridden, String previousWorkerId) {
     }
 
+    /** An allocation held until its case arrives (events in any order). */
+    public record HeldView(UUID caseId, String workerId, Instant allocatedAt, String allocatedBy, String status,
+            Instant heldUntil, String detail) {
+    }
+
     /** Why a manager takes a case from its worker: a short code, never free text about the family. */
     static final String REASON = "^[A-Z][A-Z_]{0,39}$";
 
@@ -51,8 +56,16 @@ public class AllocationResource {
     public Response allocate(@PathParam("caseId") UUID caseId, @Valid @NotNull AllocationRequest body,
             @Context SecurityContext security, @Context UriInfo uri) {
         String by = body.allocatedBy() != null ? body.allocatedBy() : security.getUserPrincipal().getName();
-        AllocationService.Allocated allocated = service.allocate(caseId, body.workerId(), body.allocatedAt(), by,
+        AllocationService.Outcome outcome = service.allocate(caseId, body.workerId(), body.allocatedAt(), by,
                 body.overrideReason());
+        if (outcome instanceof AllocationService.Held held) {
+            return Response.accepted(new HeldView(caseId, held.allocation().workerId(),
+                    held.allocation().allocatedAt(), held.allocation().allocatedBy(), "HELD",
+                    held.allocation().heldUntil(), "The case is not known to allocation-service yet (its referral "
+                            + "event is on its way); the allocation is applied when it arrives, under the same "
+                            + "rules, or dropped at heldUntil.")).build();
+        }
+        AllocationService.Allocated allocated = (AllocationService.Allocated) outcome;
         URI location = uri.getRequestUri();
         return Response.created(location).entity(new AllocationView(caseId, allocated.allocation().workerId(),
                 allocated.allocation().allocatedAt(), allocated.allocation().allocatedBy(),

@@ -2,12 +2,14 @@ package org.frontdoor.allocation.service;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -23,6 +25,8 @@ import org.frontdoor.allocation.domain.Worker;
 import org.frontdoor.allocation.messaging.AllocationEvents;
 import org.frontdoor.allocation.repository.AllocationRepository;
 import org.frontdoor.allocation.repository.CaseRepository;
+import org.frontdoor.allocation.repository.HeldEventRepository;
+import org.frontdoor.allocation.repository.HeldEventRepository.HeldAllocation;
 import org.frontdoor.allocation.repository.WorkerRepository;
 import org.frontdoor.clocks.WorkingCalendar;
 import org.frontdoor.events.CaseDeallocated;
@@ -31,6 +35,7 @@ import org.frontdoor.kit.clock.Clocks;
 import org.frontdoor.kit.problem.ConflictProblem;
 import org.frontdoor.kit.problem.InvalidFieldProblem;
 import org.frontdoor.kit.problem.NotFoundProblem;
+import org.jboss.logging.Logger;
 
 /**
  * Allocation's use cases: keeping workers, reading the queue and caseloads, and giving a case to a
@@ -38,6 +43,8 @@ import org.frontdoor.kit.problem.NotFoundProblem;
  */
 @ApplicationScoped
 public class AllocationService {
+
+    private static final Logger LOG = Logger.getLogger(AllocationService.class);
 
     /** A worker with their current load, as the duty board shows them. */
     public record WorkerLoad(Worker worker, int activeCases, double casesPerFte, double threshold, Rag rag) {
@@ -47,8 +54,16 @@ public class AllocationService {
     public record QueueEntry(Case waiting, int workingDaysWaiting, Rag rag) {
     }
 
-    /** The outcome of an allocation. */
-    public record Allocated(Case allocated, Allocation allocation, String previousWorkerId) {
+    /** What became of an allocation request. */
+    public sealed interface Outcome permits Allocated, Held {
+    }
+
+    /** The case was allocated. */
+    public record Allocated(Case allocated, Allocation allocation, String previousWorkerId) implements Outcome {
+    }
+
+    /** The case is not known here yet: the allocation is held until its case.opened event arrives. */
+    public record Held(HeldAllocation allocation) implements Outcome {
     }
 
     /** Why an allocation ended when its case closed. */
@@ -64,10 +79,14 @@ public class AllocationService {
     private final Clock clock;
     private final AuditTrail audit;
     private final AlertTrigger alerts;
+    private final HeldEventRepository held;
+    private final Duration holdFor;
 
     public AllocationService(WorkerRepository workers, CaseRepository cases, AllocationRepository allocations,
             AllocationEvents events, AllocationConfig config, WorkingCalendar calendar, Clocks clocks, Clock clock,
-            AuditTrail audit, AlertTrigger alerts) {
+            AuditTrail audit, AlertTrigger alerts, HeldEventRepository held) {
+        this.held = held;
+        this.holdFor = config.holdFor();
         this.workers = workers;
         this.cases = cases;
         this.allocations = allocations;
@@ -122,41 +141,105 @@ public class AllocationService {
 
     /**
      * Gives the case to the worker. Refuses a worker of another team, one who holds no cases, or one at or
-     * over threshold unless the manager gives an override reason, which is recorded.
+     * over threshold unless the manager gives an override reason, which is recorded. A case this service has not
+     * heard of yet (its case.opened event is still on its way) gets the allocation held, and applied on arrival.
      */
     @Transactional
-    public Allocated allocate(UUID caseId, String workerId, Instant allocatedAt, String allocatedBy,
+    public Outcome allocate(UUID caseId, String workerId, Instant allocatedAt, String allocatedBy,
             String overrideReason) {
-        Instant at = clocks.requestTime("allocatedAt", allocatedAt, clock.instant());
-        Case toAllocate = cases.findByIdOptional(caseId, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new NotFoundProblem("Case", caseId));
+        Instant now = clock.instant();
+        Instant at = clocks.requestTime("allocatedAt", allocatedAt, now);
+        Case toAllocate = cases.findByIdOptional(caseId, LockModeType.PESSIMISTIC_WRITE).orElse(null);
         // Locking the worker serialises allocations to one worker, so two at once cannot both pass the threshold.
         Worker worker = workers.findByIdOptional(workerId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new NotFoundProblem("Worker", workerId));
+        if (toAllocate == null) {
+            HeldAllocation hold = new HeldAllocation(caseId, workerId, at, allocatedBy, blankToNull(overrideReason),
+                    now.plus(holdFor));
+            held.holdAllocation(hold, now);
+            audit.record("case.allocation.held", "case", caseId.toString(), caseId.toString());
+            return new Held(hold);
+        }
+        String refusal = refusal(toAllocate, worker, at, overrideReason);
+        if (refusal != null) {
+            throw new ConflictProblem(refusal);
+        }
+        return apply(toAllocate, worker, at, allocatedBy, overrideReason);
+    }
+
+    /**
+     * A case arrived: applies what was held for it, a closure first (then a held allocation has nothing to
+     * allocate), then an allocation, under the same rules as when it was asked for. A held allocation the rules
+     * now refuse is dropped with a warning and an audit record; it never fails the consumer.
+     */
+    @Transactional
+    public void caseArrived(Case arrived) {
+        Instant now = clock.instant();
+        held.takeClosure(arrived.caseId()).ifPresent(closedAt -> caseClosed(arrived.caseId(), closedAt));
+        held.takeAllocation(arrived.caseId(), now).ifPresent(hold -> {
+            Worker worker = workers.findById(hold.workerId(), LockModeType.PESSIMISTIC_WRITE);
+            String refusal = worker == null ? "worker " + hold.workerId() + " no longer exists"
+                    : refusal(arrived, worker, hold.allocatedAt(), hold.overrideReason());
+            if (refusal != null) {
+                LOG.warnf("Dropped the allocation held for case %s: %s", arrived.caseId(), refusal);
+                audit.record("case.allocation.dropped", "case", arrived.caseId().toString(),
+                        arrived.caseId().toString());
+                return;
+            }
+            apply(arrived, worker, hold.allocatedAt(), hold.allocatedBy(), hold.overrideReason());
+        });
+    }
+
+    /** Drops held allocations whose case never arrived. */
+    @Scheduled(every = "5m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void dropExpiredHolds() {
+        int dropped = held.dropExpired(clock.instant());
+        if (dropped > 0) {
+            LOG.warnf("Dropped %d held allocation(s) whose case did not arrive within %s", dropped, holdFor);
+        }
+    }
+
+    /** Why this allocation may not be made, or null when it may. */
+    private String refusal(Case toAllocate, Worker worker, Instant at, String overrideReason) {
+        String caseRefusal = toAllocate.allocationRefusal(worker, at);
+        if (caseRefusal != null) {
+            return caseRefusal;
+        }
         if (!worker.team().equals(toAllocate.team())) {
-            throw new ConflictProblem("Worker " + workerId + " is in team " + worker.team() + ", the case is in team "
-                    + toAllocate.team());
+            return "Worker " + worker.workerId() + " is in team " + worker.team() + ", the case is in team "
+                    + toAllocate.team();
         }
         if (!worker.caseHolding()) {
-            throw new ConflictProblem("Worker " + workerId + " does not hold cases");
+            return "Worker " + worker.workerId() + " does not hold cases";
         }
-        int active = workers.activeCases(workerId);
+        int active = workers.activeCases(worker.workerId());
         boolean overThreshold = caseloads.atOrOverThreshold(active, worker.fte().doubleValue(),
                 worker.ownThresholdPerFte());
-        boolean overridden = overrideReason != null && !overrideReason.isBlank();
-        if (overThreshold && !overridden) {
-            throw new ConflictProblem("Worker " + workerId + " is at or over the caseload threshold (" + active
-                    + " cases at " + worker.fte() + " FTE); give an overrideReason to allocate anyway");
+        if (overThreshold && blankToNull(overrideReason) == null) {
+            return "Worker " + worker.workerId() + " is at or over the caseload threshold (" + active
+                    + " cases at " + worker.fte() + " FTE); give an overrideReason to allocate anyway";
         }
+        return null;
+    }
+
+    private Allocated apply(Case toAllocate, Worker worker, Instant at, String allocatedBy, String overrideReason) {
+        UUID caseId = toAllocate.caseId();
+        boolean overThreshold = caseloads.atOrOverThreshold(workers.activeCases(worker.workerId()),
+                worker.fte().doubleValue(), worker.ownThresholdPerFte());
         String previous = toAllocate.allocateTo(worker, at);
         allocations.findCurrent(caseId).ifPresent(current -> current.end(at, "REALLOCATED"));
-        Allocation allocation = new Allocation(caseId, workerId, at, allocatedBy,
-                overThreshold && overridden ? overrideReason : null);
+        Allocation allocation = new Allocation(caseId, worker.workerId(), at, allocatedBy,
+                overThreshold ? blankToNull(overrideReason) : null);
         allocations.persist(allocation);
         events.caseAllocated(toAllocate, allocation, worker.team(), previous);
         audit.record("case.allocated", "case", caseId.toString(), caseId.toString());
         alerts.changed();
         return new Allocated(toAllocate, allocation, previous);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     /** Takes the case from its worker; the open case returns to the queue, waiting from now. */
@@ -182,7 +265,12 @@ public class AllocationService {
     @Transactional
     public void caseClosed(UUID caseId, Instant closedAt) {
         Case closing = cases.findByIdOptional(caseId, LockModeType.PESSIMISTIC_WRITE).orElse(null);
-        if (closing == null || closing.status() != CaseStatus.OPEN) {
+        if (closing == null) {
+            // Closed before its opening reached us (events in any order): applied when the case arrives.
+            held.holdClosure(caseId, closedAt, clock.instant());
+            return;
+        }
+        if (closing.status() != CaseStatus.OPEN) {
             return;
         }
         String previous = closing.close();

@@ -141,7 +141,8 @@ class AllocationFlowTest {
         String otherTeamWorker = "sw-" + UUID.randomUUID().toString().substring(0, 8);
         putWorker(workerId, team, "1.0", null).statusCode(201);
         putWorker(otherTeamWorker, "elsewhere", "1.0", null).statusCode(201);
-        allocate(UUID.randomUUID().toString(), workerId, null).statusCode(404);
+        allocate(UUID.randomUUID().toString(), "nobody", null).statusCode(404)
+                .body("detail", containsString("nobody"));
         try (EventPublisher publisher = new EventPublisher(bootstrapServers)) {
             String caseId = openCase(publisher, team);
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> queue(team).body("caseId", hasItem(caseId)));

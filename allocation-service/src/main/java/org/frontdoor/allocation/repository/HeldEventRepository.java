@@ -1,0 +1,91 @@
+package org.frontdoor.allocation.repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * What arrived before its case: closures from referral-service and allocations from managers, each kept until
+ * the case's opening event arrives. Plain upserts and deletes: the rows are short-lived and never listed.
+ */
+@ApplicationScoped
+public class HeldEventRepository {
+
+    /** An allocation waiting for its case. */
+    public record HeldAllocation(UUID caseId, String workerId, Instant allocatedAt, String allocatedBy,
+            String overrideReason, Instant heldUntil) {
+    }
+
+    private final EntityManager entityManager;
+
+    public HeldEventRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Keeps a closure for a case not known yet; a second delivery changes nothing. */
+    public void holdClosure(UUID caseId, Instant closedAt, Instant now) {
+        entityManager.createNativeQuery("""
+                INSERT INTO held_closure (case_id, closed_at, received_at) VALUES (?1, ?2, ?3)
+                ON CONFLICT (case_id) DO NOTHING
+                """).setParameter(1, caseId).setParameter(2, closedAt).setParameter(3, now).executeUpdate();
+    }
+
+    /** Takes the closure held for a case, if any. */
+    public Optional<Instant> takeClosure(UUID caseId) {
+        @SuppressWarnings("unchecked")
+        List<Object> closedAt = entityManager.createNativeQuery(
+                "DELETE FROM held_closure WHERE case_id = ?1 RETURNING closed_at")
+                .setParameter(1, caseId).getResultList();
+        return closedAt.stream().findFirst().map(HeldEventRepository::instant);
+    }
+
+    /** Holds an allocation for a case not known yet; a later one for the same case replaces it. */
+    public void holdAllocation(HeldAllocation held, Instant now) {
+        entityManager.createNativeQuery("""
+                INSERT INTO held_allocation (case_id, worker_id, allocated_at, allocated_by, override_reason, held_at,
+                    held_until)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                ON CONFLICT (case_id) DO UPDATE SET worker_id = EXCLUDED.worker_id,
+                    allocated_at = EXCLUDED.allocated_at, allocated_by = EXCLUDED.allocated_by,
+                    override_reason = EXCLUDED.override_reason, held_at = EXCLUDED.held_at,
+                    held_until = EXCLUDED.held_until
+                """)
+                .setParameter(1, held.caseId()).setParameter(2, held.workerId()).setParameter(3, held.allocatedAt())
+                .setParameter(4, held.allocatedBy()).setParameter(5, held.overrideReason()).setParameter(6, now)
+                .setParameter(7, held.heldUntil()).executeUpdate();
+    }
+
+    /** Takes the allocation held for a case, if any and not expired. */
+    public Optional<HeldAllocation> takeAllocation(UUID caseId, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                DELETE FROM held_allocation WHERE case_id = ?1
+                RETURNING worker_id, allocated_at, allocated_by, override_reason, held_until
+                """).setParameter(1, caseId).getResultList();
+        return rows.stream().findFirst().map(r -> new HeldAllocation(caseId, (String) r[0], instant(r[1]),
+                (String) r[2], (String) r[3], instant(r[4]))).filter(h -> !h.heldUntil().isBefore(now));
+    }
+
+    /** Drops allocations whose case never came; how many. */
+    public int dropExpired(Instant now) {
+        return entityManager.createNativeQuery("DELETE FROM held_allocation WHERE held_until < ?1")
+                .setParameter(1, now).executeUpdate();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    }
+}

@@ -1,0 +1,187 @@
+package org.frontdoor.allocation.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.frontdoor.clocks.WorkingCalendar;
+import org.frontdoor.events.CloudEventHeaders;
+import org.frontdoor.events.EventTypes;
+import org.frontdoor.events.Topics;
+import org.frontdoor.localstack.EventPublisher;
+import org.frontdoor.localstack.EventTap;
+import org.junit.jupiter.api.Test;
+
+/** Delivery as it really happens on the broker: out of order, twice, broken; and allocations ahead of their case. */
+@QuarkusTest
+class ReferralEventsConsumerTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(3, ChronoUnit.HOURS);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    /** One case's events, in one team. */
+    private record TestCase(String caseId, String childRef, String team, Instant openedAt) {
+
+        static TestCase in(String team, String childRef, int minutesAfterBase) {
+            return new TestCase(UUID.randomUUID().toString(), childRef, team, BASE.plusSeconds(60L * minutesAfterBase));
+        }
+
+        void opened(EventPublisher publisher) {
+            publisher.publish(EventTypes.CASE_OPENED, caseId, childRef, """
+                    {"caseId": "%s", "childRef": "%s", "contactId": "%s", "occurredAt": "%s",
+                     "referralDate": "%s", "team": "%s", "source": "6", "reReferral": false,
+                     "referralsInPrevious12Months": 0}
+                    """.formatted(caseId, childRef, UUID.randomUUID(), openedAt, WorkingCalendar.londonDate(openedAt),
+                    team));
+        }
+
+        void closed(EventPublisher publisher) {
+            Instant closedAt = openedAt.plusSeconds(600);
+            publisher.publish(EventTypes.CASE_CLOSED, caseId, childRef, """
+                    {"caseId": "%s", "childRef": "%s", "team": "%s", "occurredAt": "%s", "referralDate": "%s",
+                     "closedDate": "%s", "reason": "RC8", "noFurtherStepAfterReferral": false}
+                    """.formatted(caseId, childRef, team, closedAt, WorkingCalendar.londonDate(openedAt),
+                    WorkingCalendar.londonDate(closedAt)));
+        }
+    }
+
+    private static ValidatableResponse queue(String team) {
+        return given().auth().preemptive().basic("duty", "duty").queryParam("team", team).get("/queue").then()
+                .statusCode(200);
+    }
+
+    private static List<Map<String, Object>> queueWithoutIds(String team) {
+        List<Map<String, Object>> items = queue(team).extract().jsonPath().getList("");
+        items.forEach(item -> item.remove("caseId"));
+        return items;
+    }
+
+    private static void putWorker(String workerId, String team) {
+        given().auth().preemptive().basic("admin", "admin").contentType(ContentType.JSON)
+                .body("{\"displayName\": \"W\", \"team\": \"" + team + "\", \"fte\": 1.0, \"caseHolding\": true}")
+                .put("/workers/" + workerId).then().statusCode(201);
+    }
+
+    @Test
+    void eventsInAnyOrderConvergeToTheSameQueue() {
+        String inOrder = "team-" + UUID.randomUUID();
+        String reversed = "team-" + UUID.randomUUID();
+        TestCase a1 = TestCase.in(inOrder, "child-q1", 0);
+        TestCase a2 = TestCase.in(inOrder, "child-q2", 10);
+        TestCase a3 = TestCase.in(inOrder, "child-q3", 20);
+        TestCase b1 = TestCase.in(reversed, "child-q1", 0);
+        TestCase b2 = TestCase.in(reversed, "child-q2", 10);
+        TestCase b3 = TestCase.in(reversed, "child-q3", 20);
+        try (EventPublisher publisher = new EventPublisher(bootstrapServers)) {
+            a1.opened(publisher);
+            a2.opened(publisher);
+            a2.closed(publisher);
+            a3.opened(publisher);
+            // The same story delivered backwards, and the closure twice.
+            b3.opened(publisher);
+            b2.closed(publisher);
+            b2.closed(publisher);
+            b2.opened(publisher);
+            b1.opened(publisher);
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertEquals(2, queueWithoutIds(inOrder).size());
+            assertEquals(2, queueWithoutIds(reversed).size());
+        });
+        List<Map<String, Object>> expected = queueWithoutIds(inOrder);
+        expected.forEach(item -> item.remove("team"));
+        List<Map<String, Object>> actual = queueWithoutIds(reversed);
+        actual.forEach(item -> item.remove("team"));
+        assertEquals(expected, actual);
+        assertEquals("child-q1", actual.get(0).get("childRef"));
+        assertEquals("child-q3", actual.get(1).get("childRef"));
+    }
+
+    @Test
+    void anAllocationAheadOfItsCaseIsHeldAndAppliedWhenTheCaseArrives() {
+        String team = "team-" + UUID.randomUUID();
+        String workerId = "sw-" + UUID.randomUUID().toString().substring(0, 8);
+        String elsewhere = "sw-" + UUID.randomUUID().toString().substring(0, 8);
+        putWorker(workerId, team);
+        putWorker(elsewhere, "elsewhere-" + team);
+        TestCase early = TestCase.in(team, "child-held", 0);
+        TestCase refused = TestCase.in(team, "child-refused", 1);
+
+        given().auth().preemptive().basic("duty", "duty").contentType(ContentType.JSON)
+                .body("{\"workerId\": \"" + workerId + "\", \"allocatedAt\": \"" + early.openedAt().plusSeconds(60) + "\"}")
+                .post("/cases/" + early.caseId() + "/allocation").then().statusCode(202)
+                .body("status", equalTo("HELD")).body("workerId", equalTo(workerId))
+                .body("detail", containsString("applied when it arrives"));
+        // A held allocation the rules refuse once the case is known (another team's worker) is dropped.
+        given().auth().preemptive().basic("duty", "duty").contentType(ContentType.JSON)
+                .body("{\"workerId\": \"" + elsewhere + "\"}")
+                .post("/cases/" + refused.caseId() + "/allocation").then().statusCode(202);
+
+        try (EventTap tap = EventTap.fromNow(bootstrapServers, Topics.ALLOCATION_EVENTS);
+                EventPublisher publisher = new EventPublisher(bootstrapServers)) {
+            early.opened(publisher);
+            refused.opened(publisher);
+            List<ConsumerRecord<String, String>> allocated = tap.await(
+                    EventTap.withHeader(CloudEventHeaders.SUBJECT, early.caseId()), 1, PATIENCE);
+            assertEquals(EventTypes.CASE_ALLOCATED, EventTap.header(allocated.get(0), CloudEventHeaders.TYPE));
+            assertTrue(allocated.get(0).value().contains(early.openedAt().plusSeconds(60).toString()),
+                    "the allocation keeps the time the manager made it: " + allocated.get(0).value());
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> queue(team)
+                .body("caseId", hasItem(refused.caseId()))
+                .body("caseId", not(hasItem(early.caseId()))));
+        given().auth().preemptive().basic("duty", "duty").queryParam("team", team).get("/workers").then()
+                .body("find { it.workerId == '" + workerId + "' }.activeCases", equalTo(1));
+    }
+
+    @Test
+    void brokenRecordsAreDeadLetteredAndConsumptionGoesOn() {
+        String team = "team-" + UUID.randomUUID();
+        TestCase good = TestCase.in(team, "child-after-poison", 0);
+        String noCaseId = """
+                {"childRef": "child-poison", "contactId": "%s", "occurredAt": "%s", "referralDate": "%s",
+                 "team": "%s", "source": "6", "reReferral": false, "referralsInPrevious12Months": 0}
+                """.formatted(UUID.randomUUID(), BASE, WorkingCalendar.londonDate(BASE), team);
+        String deadLetters = Topics.deadLetter(Topics.REFERRAL_EVENTS, ReferralEventsConsumer.CONSUMER);
+        String key = "child-poison-" + UUID.randomUUID();
+        try (EventTap tap = EventTap.fromNow(bootstrapServers, deadLetters);
+                EventPublisher publisher = new EventPublisher(bootstrapServers)) {
+            publisher.publishRaw(Topics.REFERRAL_EVENTS, key, "{not json".getBytes(StandardCharsets.UTF_8));
+            publisher.publish(EventTypes.CASE_OPENED, UUID.randomUUID().toString(), key, noCaseId);
+            good.opened(publisher);
+            await().atMost(PATIENCE).untilAsserted(() -> queue(team).body("caseId", hasItem(good.caseId())));
+            List<ConsumerRecord<String, String>> dead = tap.await(record -> key.equals(record.key()), 2, PATIENCE);
+            assertEquals(2, dead.size());
+            assertEquals("{not json", dead.get(0).value());
+            for (ConsumerRecord<String, String> record : dead) {
+                assertNotNull(EventTap.header(record, CloudEventHeaders.DLQ_REASON));
+                assertEquals(ReferralEventsConsumer.CONSUMER, EventTap.header(record, CloudEventHeaders.DLQ_CONSUMER));
+            }
+            assertTrue(EventTap.header(dead.get(1), CloudEventHeaders.DLQ_REASON).contains("caseId"),
+                    EventTap.header(dead.get(1), CloudEventHeaders.DLQ_REASON));
+        }
+    }
+}
