@@ -239,7 +239,7 @@ final class Dispatcher implements AutoCloseable {
 
     /** One client: a thread sending its children's actions in order. */
     private final class Lane {
-        final BlockingQueue<Job> queue = new ArrayBlockingQueue<>(512);
+        final BlockingQueue<Job> queue = new ArrayBlockingQueue<>(32);
         final Thread thread;
 
         Lane(int index) {

@@ -47,6 +47,7 @@ public final class FrontDoorClient {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<Action.Service, URI> services;
     private final LongAdder retries = new LongAdder();
+    private final LongAdder notFoundWaits = new LongAdder();
 
     public FrontDoorClient(URI referral, URI allocation) {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -57,6 +58,11 @@ public final class FrontDoorClient {
     /** Retries made so far (connection errors and 5xx answers). */
     public long retries() {
         return retries.sum();
+    }
+
+    /** 404s waited out: allocation-service had not yet heard of a case from Kafka. */
+    public long notFoundWaits() {
+        return notFoundWaits.sum();
     }
 
     /**
@@ -94,10 +100,17 @@ public final class FrontDoorClient {
                     failures++;
                     last = new IOException(request.method() + " " + uri + " answered " + status + ": "
                             + abbreviate(response.body()));
+                } else {
+                    notFoundWaits.increment();
+                    Thread.sleep(200);
+                    continue;
                 }
             } catch (IOException e) {
                 failures++;
                 last = e;
+            }
+            if (failures <= 1 && retries.sum() < 5) {
+                System.err.printf("%nRetrying %s %s: %s%n", request.method(), uri, last.getMessage());
             }
             if (failures >= ATTEMPTS) {
                 throw new Unavailable(request.method() + " " + uri + " failed " + failures + " times: "

@@ -122,6 +122,7 @@ public final class Simulator {
             progress.finish();
         }
         tally.add("retries", client.retries());
+        tally.add("waits for allocation-service to hear of a case", client.notFoundWaits());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - began);
         if (options.metrics() != null) {
             services = indicators(client, tally);
@@ -141,10 +142,11 @@ public final class Simulator {
         LiveClock clock = new LiveClock(week, simulatedStart, options.config().liveDayMinutes(),
                 options.config().liveOutOfHoursSpeedup());
         Tally tally = new Tally();
+        FrontDoorClient client = new FrontDoorClient(options.referral(), options.allocation());
+        inheritCaseloads(client, model.workforce());
         long began = System.nanoTime();
         long deadline = options.duration() == null ? Long.MAX_VALUE : began + options.duration().toNanos();
         Progress progress = new Progress(tally, simulatedStart, null, true);
-        FrontDoorClient client = new FrontDoorClient(options.referral(), options.allocation());
         Instant simulatedNow = simulatedStart;
         try (Dispatcher dispatcher = new Dispatcher(client, tally, options.clients(), false,
                 "sim-" + model.runTag() + "-")) {
@@ -175,8 +177,36 @@ public final class Simulator {
             progress.finish();
         }
         tally.add("retries", client.retries());
+        tally.add("waits for allocation-service to hear of a case", client.notFoundWaits());
         return new Summary(Mode.LIVE, model.runTag(), simulatedStart, simulatedNow,
                 Duration.ofNanos(System.nanoTime() - began), tally, model.counts(), Map.of());
+    }
+
+    /**
+     * A live run against data kept from earlier runs (start.sh keeps it): workers may already hold cases, which
+     * count against their thresholds, so the duty manager in the model sees them too.
+     */
+    private static void inheritCaseloads(FrontDoorClient client, Workforce workforce) throws InterruptedException {
+        try {
+            FrontDoorClient.Answer answer = client.get(Action.Service.ALLOCATION, "/workers", "admin");
+            if (!answer.ok()) {
+                return;
+            }
+            int inherited = 0;
+            for (JsonNode existing : answer.body()) {
+                Workforce.Worker worker = workforce.worker(existing.path("workerId").asText());
+                if (worker != null) {
+                    worker.inherited = existing.path("activeCases").asInt();
+                    inherited += worker.inherited;
+                }
+            }
+            if (inherited > 0) {
+                System.out.printf("Workers already hold %,d open cases from earlier runs; they count against their "
+                        + "thresholds.%n", inherited);
+            }
+        } catch (FrontDoorClient.Unavailable e) {
+            System.err.println("allocation-service did not answer GET /workers: " + e.getMessage());
+        }
     }
 
     /** Prints every request the run would make, with the ids the services would give as placeholders. */

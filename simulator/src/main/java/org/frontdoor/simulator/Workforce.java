@@ -26,6 +26,8 @@ final class Workforce {
         final BigDecimal threshold;
         boolean absent;
         final Set<Long> cases = new HashSet<>();
+        /** Cases the worker already held when a live run started (from an earlier run); they stay. */
+        int inherited;
 
         Worker(String workerId, String displayName, String team, BigDecimal fte, BigDecimal threshold) {
             this.workerId = workerId;
@@ -36,7 +38,7 @@ final class Workforce {
         }
 
         double casesPerFte() {
-            return cases.size() / fte.doubleValue();
+            return (cases.size() + inherited) / fte.doubleValue();
         }
 
         /** allocation-service's rule: at or over threshold means no room without an override. */
@@ -129,7 +131,7 @@ final class Workforce {
         double fte = 0;
         for (Worker worker : byId.values()) {
             if (!worker.absent) {
-                cases += worker.cases.size();
+                cases += worker.cases.size() + worker.inherited;
                 fte += worker.fte.doubleValue();
             }
         }
