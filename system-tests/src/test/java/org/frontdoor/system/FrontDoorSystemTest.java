@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -25,6 +27,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 import org.frontdoor.events.CloudEventHeaders;
+import org.frontdoor.events.EventTypes;
 import org.frontdoor.events.Topics;
 import org.frontdoor.localstack.EventTap;
 import org.frontdoor.localstack.FrontDoorSystem;
@@ -108,6 +111,49 @@ class FrontDoorSystemTest {
                         .body("find { it.code == 'CONTACT_CONVERSION' }.numerator", equalTo(1))
                         .body("find { it.code == 'CONTACT_CONVERSION' }.denominator", equalTo(1))
                         .body("find { it.code == 'CONTACT_CONVERSION' }.value", equalTo(100.0f)));
+    }
+
+    @Test
+    void alertsSurviveARestartOfAllocationServiceWithoutBeingRaisedAgain() throws Exception {
+        String team = "team-" + UUID.randomUUID().toString().substring(0, 8);
+        String workerId = "sw-" + UUID.randomUUID().toString().substring(0, 8);
+        String worker = """
+                {"displayName": "Sam Worker", "team": "%s", "fte": 1.0, "caseHolding": true, "caseloadThreshold": 1}
+                """.formatted(team);
+        as("allocation-service", "admin").body(worker).put("/workers/" + workerId).then().statusCode(201);
+        String contactId = as("referral-service", "worker").body("""
+                {"childRef": "child-restart", "source": "2A", "channel": "EMAIL", "outOfHours": false, "team": "%s"}
+                """.formatted(team)).post("/contacts").then().statusCode(201).extract().path("id");
+        String caseId = as("referral-service", "duty").body("""
+                {"outcome": "REFERRAL", "rationale": "Concerns reported by the school"}
+                """).post("/contacts/" + contactId + "/decision").then().statusCode(200).extract().path("caseId");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                as("allocation-service", "duty").queryParam("team", team).get("/queue").then()
+                        .body("caseId", hasItem(caseId)));
+        // One case at a threshold of one: the caseload alert is raised.
+        as("allocation-service", "duty").body("{\"workerId\": \"" + workerId + "\"}")
+                .post("/cases/" + caseId + "/allocation").then().statusCode(201);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                as("allocation-service", "duty").queryParam("team", team).queryParam("state", "ACTIVE")
+                        .get("/alerts").then().body("kind", hasItem("CASELOAD_OVER_THRESHOLD")));
+        Map<String, Object> before = as("allocation-service", "duty").queryParam("team", team)
+                .get("/alerts").then().extract().path("[0]");
+
+        try (EventTap tap = EventTap.fromNow(system.stack().kafkaBootstrapServers(), Topics.ALLOCATION_EVENTS)) {
+            ServiceProcess restarted = system.restart("allocation-service");
+            System.out.println("[system-tests] allocation-service restarted as pid " + restarted.pid());
+            // A change after the restart makes the new process evaluate every rule again.
+            as("allocation-service", "admin").body(worker).put("/workers/" + workerId).then().statusCode(200);
+            as("allocation-service", "duty").queryParam("team", team).get("/alerts").then().statusCode(200)
+                    .body("", hasSize(1))
+                    .body("[0].id", equalTo(before.get("id")))
+                    .body("[0].raisedAt", equalTo(before.get("raisedAt")))
+                    .body("[0].resolvedAt", nullValue());
+            long raisedAgain = tap.drain(Duration.ofSeconds(3)).stream()
+                    .filter(EventTap.withHeader(CloudEventHeaders.TYPE, EventTypes.ALERT_RAISED))
+                    .filter(record -> record.value().contains(workerId)).count();
+            assertEquals(0, raisedAgain, "the restarted service must not raise the alert a second time");
+        }
     }
 
     @Test

@@ -24,10 +24,14 @@ public final class FrontDoorSystem implements AutoCloseable {
 
     private final LocalStack stack;
     private final List<ServiceProcess> services;
+    private final ProjectLayout layout;
+    private final String profile;
 
-    private FrontDoorSystem(LocalStack stack, List<ServiceProcess> services) {
+    private FrontDoorSystem(LocalStack stack, List<ServiceProcess> services, ProjectLayout layout, String profile) {
         this.stack = stack;
         this.services = services;
+        this.layout = layout;
+        this.profile = profile;
     }
 
     /**
@@ -45,7 +49,7 @@ public final class FrontDoorSystem implements AutoCloseable {
         LocalStack stack = LocalStack.start(settings);
         progress.done(began);
         List<ServiceProcess> running = new ArrayList<>();
-        FrontDoorSystem system = new FrontDoorSystem(stack, running);
+        FrontDoorSystem system = new FrontDoorSystem(stack, running, layout, profile);
         try {
             for (int i = 0; i < SERVICES.size(); i++) {
                 Service service = SERVICES.get(i);
@@ -89,6 +93,19 @@ public final class FrontDoorSystem implements AutoCloseable {
             throw e;
         }
         return process;
+    }
+
+    /**
+     * Stops a service (SIGTERM, as an orchestrator would) and starts it again on the same port, database and topics:
+     * what survives is what the service keeps in its database and offsets.
+     */
+    public synchronized ServiceProcess restart(String module) throws IOException {
+        ServiceProcess old = service(module);
+        Service service = SERVICES.stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow();
+        old.close();
+        ServiceProcess again = launch(stack, layout, service, old.port(), profile, module, Map.of());
+        services.set(services.indexOf(old), again);
+        return again;
     }
 
     public LocalStack stack() {
