@@ -74,12 +74,16 @@ class MonitoringConfigTest {
             "frontdoor_contacts_awaiting_decision", "frontdoor_contacts_decision_overdue",
             "frontdoor_assessments_overdue", "frontdoor_assessments_due_soon", "frontdoor_icpc_overdue");
 
-    /** The Kafka client metrics (Micrometer KafkaClientMetrics, as seen on a running service) the files use. */
-    private static final Set<String> KAFKA_METRICS = Set.of(
-            "kafka_consumer_fetch_manager_records_lag", "kafka_consumer_last_poll_seconds_ago");
+    /**
+     * The other meters the files use, as seen on a running service: Kafka client metrics (Micrometer
+     * KafkaClientMetrics) and Quarkus HTTP server metrics.
+     */
+    private static final Set<String> OTHER_METRICS = Set.of(
+            "kafka_consumer_fetch_manager_records_lag", "kafka_consumer_last_poll_seconds_ago",
+            "http_server_requests_seconds_count");
 
     private static final Pattern FRONTDOOR_NAME = Pattern.compile("\\b(frontdoor_[a-z0-9_]+)");
-    private static final Pattern KAFKA_NAME = Pattern.compile("\\b(kafka_[a-z0-9_]+)");
+    private static final Pattern OTHER_NAME = Pattern.compile("\\b((kafka|http_server)_[a-z0-9_]+)");
     private static final Pattern DURATION = Pattern.compile("([0-9]+(ms|s|m|h|d|w|y))+");
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -398,10 +402,10 @@ class MonitoringConfigTest {
                 problems.add(where + ": unknown metric " + frontdoor.group(1));
             }
         }
-        Matcher kafka = KAFKA_NAME.matcher(expr);
-        while (kafka.find()) {
-            if (!KAFKA_METRICS.contains(kafka.group(1))) {
-                problems.add(where + ": unknown Kafka client metric " + kafka.group(1));
+        Matcher other = OTHER_NAME.matcher(expr);
+        while (other.find()) {
+            if (!OTHER_METRICS.contains(other.group(1))) {
+                problems.add(where + ": unknown metric " + other.group(1));
             }
         }
     }
