@@ -119,6 +119,13 @@ public class OutboxRelay {
                 LOG.warnf("Outbox relay could not publish (%s: %s); unsent events stay in the outbox, retrying in %d ms",
                         e.getClass().getSimpleName(), e.getMessage(), backoff);
                 closeQuietly();
+                // The backlog grows while Kafka is away: the gauges (and the OutboxBacklog alert) must see it.
+                try {
+                    updateGauges();
+                    lastGaugeUpdate = System.currentTimeMillis();
+                } catch (SQLException database) {
+                    LOG.debugf("Outbox gauges not updated: %s", database.getMessage());
+                }
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
             }
