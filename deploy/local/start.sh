@@ -2,17 +2,22 @@
 # Runs the whole Front Door system on this machine, no Docker: a real PostgreSQL and a real Kafka broker
 # from Maven artifacts, then referral-service (8081), allocation-service (8082) and metrics-service (8083).
 # Builds what is missing or out of date first. Runs in the foreground; Ctrl-C stops everything it started.
+# With --demo it also runs the simulator live against the services (options after --demo that the launcher
+# does not know go to the simulator, e.g. --demo --surge 3 --absence 0.3).
 #
 #   deploy/local/start.sh [--rebuild] [--home DIR] [--postgres-port N] [--kafka-port N] [--controller-port N]
+#                         [--demo [simulator options]]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 
 rebuild=false
+demo=false
 args=()
 for arg in "$@"; do
   case "$arg" in
     --rebuild) rebuild=true ;;
+    --demo) demo=true; args+=("$arg") ;;
     *) args+=("$arg") ;;
   esac
 done
@@ -39,10 +44,20 @@ needs_build() {
   for output in allocation-service/target/quarkus-app/quarkus-run.jar metrics-service/target/quarkus-app/quarkus-run.jar "$launcher"; do
     [ "$output" -ot "$oldest" ] && oldest=$output
   done
-  [ -n "$(find pom.xml */pom.xml deploy/local/pom.xml */src/main deploy/local/src/main -newer "$oldest" -type f -print -quit 2>/dev/null)" ]
+  [ -n "$(find pom.xml */pom.xml deploy/local/pom.xml */src/main deploy/local/src/main -newer "$oldest" -type f \
+    -not -path 'simulator/*' -print -quit 2>/dev/null)" ]
+}
+
+simulator="simulator/target/simulator-0.1.0-SNAPSHOT.jar"
+built=false
+simulator_needs_build() {
+  $rebuild && ! $built && return 0
+  [ -e "$simulator" ] && [ -d simulator/target/lib ] || return 0
+  [ -n "$(find simulator/pom.xml simulator/src/main -newer "$simulator" -type f -print -quit 2>/dev/null)" ]
 }
 
 if needs_build; then
+  built=true
   echo "Front Door: building (the first build downloads dependencies and takes a few minutes) ..."
   ./mvnw -B -ntp package -DskipTests 2>&1 | grep --line-buffered -E '^\[INFO\] (Building |BUILD)|ERROR' || true
   for output in "${outputs[@]}"; do
@@ -51,6 +66,15 @@ if needs_build; then
       exit 1
     fi
   done
+fi
+
+if $demo && simulator_needs_build; then
+  echo "Front Door: building the simulator ..."
+  ./mvnw -B -ntp -pl simulator -am package -DskipTests 2>&1 | grep --line-buffered -E '^\[INFO\] (Building |BUILD)|ERROR' || true
+  if [ ! -e "$simulator" ]; then
+    echo "Front Door: the build did not produce $simulator; run ./mvnw -pl simulator -am package -DskipTests to see why." >&2
+    exit 1
+  fi
 fi
 
 exec java -Xmx128m -Dfrontdoor.root="$root" -cp "$launcher:deploy/local/target/lib/*" \

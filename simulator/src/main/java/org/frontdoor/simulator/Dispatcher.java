@@ -90,11 +90,21 @@ final class Dispatcher implements AutoCloseable {
 
     /** Waits until everything submitted has been answered. */
     void drain() throws InterruptedException {
+        drain(Duration.ofDays(365));
+    }
+
+    /** Waits until everything submitted has been answered, or {@code limit} has passed; true if all were. */
+    boolean drain(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
         synchronized (idle) {
             while (pending > 0) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
                 idle.wait(100);
             }
         }
+        return true;
     }
 
     private void done() {

@@ -117,12 +117,12 @@ public final class Simulator {
                 dispatcher.submit(action);
                 progress.at(action.at());
             }
-            dispatcher.drain();
+            dispatcher.drain(stop.get() ? Duration.ofSeconds(5) : Duration.ofDays(365));
         } finally {
             progress.finish();
         }
         tally.add("retries", client.retries());
-        tally.add("waits for allocation-service to hear of a case", client.notFoundWaits());
+        tally.add("allocation 404 waits", client.notFoundWaits());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - began);
         if (options.metrics() != null) {
             services = indicators(client, tally);
@@ -167,17 +167,16 @@ public final class Simulator {
                 simulatedNow = action.at();
                 progress.at(simulatedNow);
             }
-            if (!stop.get()) {
-                while (!stop.get() && System.nanoTime() < deadline) {
-                    Thread.sleep(250);
-                }
+            while (!stop.get() && System.nanoTime() < deadline) {
+                Thread.sleep(250);
             }
-            dispatcher.drain();
+            // Stopping (Ctrl-C): what is in flight gets a few seconds, then the summary.
+            dispatcher.drain(stop.get() ? Duration.ofSeconds(5) : Duration.ofSeconds(60));
         } finally {
             progress.finish();
         }
         tally.add("retries", client.retries());
-        tally.add("waits for allocation-service to hear of a case", client.notFoundWaits());
+        tally.add("allocation 404 waits", client.notFoundWaits());
         return new Summary(Mode.LIVE, model.runTag(), simulatedStart, simulatedNow,
                 Duration.ofNanos(System.nanoTime() - began), tally, model.counts(), Map.of());
     }

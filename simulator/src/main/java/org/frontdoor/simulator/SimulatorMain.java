@@ -82,18 +82,19 @@ public final class SimulatorMain {
             System.exit(2);
             return;
         }
-        if (printConfig) {
-            for (String key : new TreeSet<>(settings.stringPropertyNames())) {
-                System.out.println(key + "=" + settings.getProperty(key));
-            }
-            return;
-        }
         SimulationConfig config;
         try {
             config = SimulationConfig.from(settings);
         } catch (IllegalArgumentException e) {
             System.err.println("simulator: " + e.getMessage());
             System.exit(2);
+            return;
+        }
+        if (printConfig) {
+            for (String key : new TreeSet<>(settings.stringPropertyNames())) {
+                System.out.println(key + "=" + settings.getProperty(key));
+            }
+            printDerived(config);
             return;
         }
 
@@ -148,6 +149,21 @@ public final class SimulatorMain {
         if (summary.tally().problems() > 0) {
             System.exit(1);
         }
+    }
+
+    /** The figures the settings imply: volumes for the authority's size and the workforce sized for them. */
+    private static void printDerived(SimulationConfig config) {
+        WorkingCalendar calendar = WorkingCalendar.englandAndWales();
+        WorkingWeek week = new WorkingWeek(calendar, config.officeOpens(), config.officeCloses());
+        double caseYears = FrontDoorModel.meanCaseYears(config, week);
+        Instant now = Instant.now();
+        Workforce workforce = new FrontDoorModel(config, 1, now, now, Pressure.NONE, calendar).workforce();
+        System.out.printf("# derived: %,.0f contacts and %,.0f referrals a year (REFERRAL %.1f %% of decisions, "
+                + "NO_FURTHER_ACTION %.1f %%); a case stays open %.1f months on average; %d workers, %.1f FTE "
+                + "(%d teams), for %.0f cases per FTE at steady state%n", config.contactsPerYear(),
+                config.referralsPerYear(), config.referralShare() * 100, config.noFurtherActionShare() * 100,
+                caseYears * 12, workforce.all().size(), workforce.totalFte(), config.teams().size(),
+                config.caseloadTargetPerFte());
     }
 
     private static Instant min(Instant a, Instant b) {
