@@ -21,6 +21,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.frontdoor.allocation.service.AllocationService;
 import org.frontdoor.kit.idempotency.Idempotent;
 import org.frontdoor.kit.security.Roles;
@@ -53,6 +57,16 @@ public class AllocationResource {
     @POST
     @Idempotent
     @RolesAllowed(Roles.DUTY_MANAGER)
+    @Operation(summary = "Allocate a case to a worker",
+            description = "Refused (409) for a closed case, a worker of another team or not holding cases, the same "
+                    + "worker again, or a worker at or over threshold without overrideReason. A case not known here "
+                    + "yet (its referral event is on its way) gets the allocation held (202) and applied on arrival.")
+    @APIResponse(responseCode = "201", description = "Allocated",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AllocationView.class)))
+    @APIResponse(responseCode = "202", description = "Held until the case's case.opened event arrives",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = HeldView.class)))
     public Response allocate(@PathParam("caseId") UUID caseId, @Valid @NotNull AllocationRequest body,
             @Context SecurityContext security, @Context UriInfo uri) {
         String by = body.allocatedBy() != null ? body.allocatedBy() : security.getUserPrincipal().getName();
