@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import org.frontdoor.allocation.config.AllocationConfig;
 import org.frontdoor.allocation.domain.Allocation;
+import org.frontdoor.allocation.domain.AllocationRules;
 import org.frontdoor.allocation.domain.Case;
 import org.frontdoor.allocation.domain.CaseStatus;
 import org.frontdoor.allocation.domain.CaseloadPolicy;
@@ -74,6 +75,7 @@ public class AllocationService {
     private final AllocationRepository allocations;
     private final AllocationEvents events;
     private final CaseloadPolicy caseloads;
+    private final AllocationRules rules;
     private final WaitingPolicy waiting;
     private final Clocks clocks;
     private final Clock clock;
@@ -92,6 +94,7 @@ public class AllocationService {
         this.allocations = allocations;
         this.events = events;
         this.caseloads = new CaseloadPolicy(config.caseloadThresholdPerFte(), config.amberFraction());
+        this.rules = new AllocationRules(caseloads);
         this.waiting = new WaitingPolicy(calendar, config.targetWorkingDays());
         this.clocks = clocks;
         this.clock = clock;
@@ -160,11 +163,12 @@ public class AllocationService {
             audit.record("case.allocation.held", "case", caseId.toString(), caseId.toString());
             return new Held(hold);
         }
-        String refusal = refusal(toAllocate, worker, at, overrideReason);
-        if (refusal != null) {
-            throw new ConflictProblem(refusal);
+        AllocationRules.Verdict verdict = rules.judge(toAllocate, worker, workers.activeCases(workerId), at,
+                overrideReason);
+        if (!verdict.allowed()) {
+            throw new ConflictProblem(verdict.refusal());
         }
-        return apply(toAllocate, worker, at, allocatedBy, overrideReason);
+        return apply(toAllocate, worker, at, allocatedBy, verdict.overridden() ? overrideReason : null);
     }
 
     /**
@@ -178,15 +182,19 @@ public class AllocationService {
         held.takeClosure(arrived.caseId()).ifPresent(closedAt -> caseClosed(arrived.caseId(), closedAt));
         held.takeAllocation(arrived.caseId(), now).ifPresent(hold -> {
             Worker worker = workers.findById(hold.workerId(), LockModeType.PESSIMISTIC_WRITE);
-            String refusal = worker == null ? "worker " + hold.workerId() + " no longer exists"
-                    : refusal(arrived, worker, hold.allocatedAt(), hold.overrideReason());
+            AllocationRules.Verdict verdict = worker == null
+                    ? new AllocationRules.Verdict("worker " + hold.workerId() + " no longer exists", false)
+                    : rules.judge(arrived, worker, workers.activeCases(worker.workerId()), hold.allocatedAt(),
+                            hold.overrideReason());
+            String refusal = verdict.refusal();
             if (refusal != null) {
                 LOG.warnf("Dropped the allocation held for case %s: %s", arrived.caseId(), refusal);
                 audit.record("case.allocation.dropped", "case", arrived.caseId().toString(),
                         arrived.caseId().toString());
                 return;
             }
-            apply(arrived, worker, hold.allocatedAt(), hold.allocatedBy(), hold.overrideReason());
+            apply(arrived, worker, hold.allocatedAt(), hold.allocatedBy(),
+                    verdict.overridden() ? hold.overrideReason() : null);
         });
     }
 
@@ -200,37 +208,12 @@ public class AllocationService {
         }
     }
 
-    /** Why this allocation may not be made, or null when it may. */
-    private String refusal(Case toAllocate, Worker worker, Instant at, String overrideReason) {
-        String caseRefusal = toAllocate.allocationRefusal(worker, at);
-        if (caseRefusal != null) {
-            return caseRefusal;
-        }
-        if (!worker.team().equals(toAllocate.team())) {
-            return "Worker " + worker.workerId() + " is in team " + worker.team() + ", the case is in team "
-                    + toAllocate.team();
-        }
-        if (!worker.caseHolding()) {
-            return "Worker " + worker.workerId() + " does not hold cases";
-        }
-        int active = workers.activeCases(worker.workerId());
-        boolean overThreshold = caseloads.atOrOverThreshold(active, worker.fte().doubleValue(),
-                worker.ownThresholdPerFte());
-        if (overThreshold && blankToNull(overrideReason) == null) {
-            return "Worker " + worker.workerId() + " is at or over the caseload threshold (" + active
-                    + " cases at " + worker.fte() + " FTE); give an overrideReason to allocate anyway";
-        }
-        return null;
-    }
-
+    /** Makes an allocation the rules allowed; {@code overrideReason} is set only when a threshold was overridden. */
     private Allocated apply(Case toAllocate, Worker worker, Instant at, String allocatedBy, String overrideReason) {
         UUID caseId = toAllocate.caseId();
-        boolean overThreshold = caseloads.atOrOverThreshold(workers.activeCases(worker.workerId()),
-                worker.fte().doubleValue(), worker.ownThresholdPerFte());
         String previous = toAllocate.allocateTo(worker, at);
         allocations.findCurrent(caseId).ifPresent(current -> current.end(at, "REALLOCATED"));
-        Allocation allocation = new Allocation(caseId, worker.workerId(), at, allocatedBy,
-                overThreshold ? blankToNull(overrideReason) : null);
+        Allocation allocation = new Allocation(caseId, worker.workerId(), at, allocatedBy, overrideReason);
         allocations.persist(allocation);
         events.caseAllocated(toAllocate, allocation, worker.team(), previous);
         audit.record("case.allocated", "case", caseId.toString(), caseId.toString());
