@@ -33,33 +33,52 @@ outputs=("$launcher" deploy/local/target/lib
          allocation-service/target/quarkus-app/quarkus-run.jar
          metrics-service/target/quarkus-app/quarkus-run.jar)
 
+# start.sh's own record of its last successful build: Maven leaves an unchanged jar untouched, so the jars'
+# times cannot say whether a build is needed. Stamped before the build starts, kept only if it succeeds, so a
+# file edited during a build counts as newer.
+stamp=deploy/local/target/start-build.stamp
+simulator="simulator/target/simulator-0.1.0-SNAPSHOT.jar"
+simulator_stamp=simulator/target/start-build.stamp
+
 needs_build() {
   $rebuild && return 0
   local output
   for output in "${outputs[@]}"; do
     [ -e "$output" ] || return 0
   done
-  # Any source or build file newer than the oldest service build means the build is stale.
-  local oldest=referral-service/target/quarkus-app/quarkus-run.jar
-  for output in allocation-service/target/quarkus-app/quarkus-run.jar metrics-service/target/quarkus-app/quarkus-run.jar "$launcher"; do
-    [ "$output" -ot "$oldest" ] && oldest=$output
-  done
-  [ -n "$(find pom.xml */pom.xml deploy/local/pom.xml */src/main deploy/local/src/main -newer "$oldest" -type f \
+  [ -e "$stamp" ] || return 0
+  # Any source or build file changed since the last build means the build is stale (the simulator aside:
+  # only the demo needs it).
+  [ -n "$(find pom.xml */pom.xml deploy/local/pom.xml */src/main deploy/local/src/main -newer "$stamp" -type f \
     -not -path 'simulator/*' -print -quit 2>/dev/null)" ]
 }
 
-simulator="simulator/target/simulator-0.1.0-SNAPSHOT.jar"
 built=false
 simulator_needs_build() {
   $rebuild && ! $built && return 0
-  [ -e "$simulator" ] && [ -d simulator/target/lib ] || return 0
-  [ -n "$(find simulator/pom.xml simulator/src/main -newer "$simulator" -type f -print -quit 2>/dev/null)" ]
+  [ -e "$simulator" ] && [ -d simulator/target/lib ] && [ -e "$simulator_stamp" ] || return 0
+  [ -n "$(find pom.xml simulator/pom.xml clocks/src/main simulator/src/main -newer "$simulator_stamp" -type f \
+    -print -quit 2>/dev/null)" ]
+}
+
+# Runs Maven showing only the module headlines and errors; the status is Maven's.
+maven() {
+  local status
+  set +e
+  ./mvnw -B -ntp "$@" 2>&1 | grep --line-buffered -E '^\[INFO\] (Building |BUILD)|ERROR'
+  status=${PIPESTATUS[0]}
+  set -e
+  return "$status"
 }
 
 if needs_build; then
   built=true
   echo "Front Door: building (the first build downloads dependencies and takes a few minutes) ..."
-  ./mvnw -B -ntp package -DskipTests 2>&1 | grep --line-buffered -E '^\[INFO\] (Building |BUILD)|ERROR' || true
+  began=$(date +%s)
+  if maven package -DskipTests; then
+    touch -d "@$began" "$stamp"
+    [ -e "$simulator" ] && touch -d "@$began" "$simulator_stamp"
+  fi
   for output in "${outputs[@]}"; do
     if [ ! -e "$output" ]; then
       echo "Front Door: the build did not produce $output; run ./mvnw package -DskipTests to see why." >&2
@@ -70,7 +89,10 @@ fi
 
 if $demo && simulator_needs_build; then
   echo "Front Door: building the simulator ..."
-  ./mvnw -B -ntp -pl simulator -am package -DskipTests 2>&1 | grep --line-buffered -E '^\[INFO\] (Building |BUILD)|ERROR' || true
+  began=$(date +%s)
+  if maven -pl simulator -am package -DskipTests; then
+    touch -d "@$began" "$simulator_stamp"
+  fi
   if [ ! -e "$simulator" ]; then
     echo "Front Door: the build did not produce $simulator; run ./mvnw -pl simulator -am package -DskipTests to see why." >&2
     exit 1

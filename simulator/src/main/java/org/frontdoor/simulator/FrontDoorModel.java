@@ -89,6 +89,16 @@ public final class FrontDoorModel {
      */
     public FrontDoorModel(SimulationConfig config, long seed, Instant start, Instant end, Pressure pressure,
             WorkingCalendar calendar) {
+        this(config, seed, start, end, pressure, calendar, start.getEpochSecond());
+    }
+
+    /**
+     * @param tagSalt what, with the seed, makes the run's child references and Idempotency-Keys its own: the
+     *                start of the period for a backfill (the same seed and period give the same requests), the
+     *                wall-clock start for a live run (two live runs on one day must not replay each other)
+     */
+    public FrontDoorModel(SimulationConfig config, long seed, Instant start, Instant end, Pressure pressure,
+            WorkingCalendar calendar, long tagSalt) {
         this.config = config;
         this.week = new WorkingWeek(calendar, config.officeOpens(), config.officeCloses());
         this.journeys = new CaseJourney(config, week);
@@ -97,7 +107,7 @@ public final class FrontDoorModel {
         this.seed = seed;
         this.start = start;
         this.end = end;
-        this.runTag = Long.toString(Sampling.mix(seed * 31 + start.getEpochSecond()) >>> 34, 36);
+        this.runTag = Long.toString(Sampling.mix(seed * 31 + tagSalt) >>> 34, 36);
         this.arrivals = Sampling.stream(seed, ARRIVALS, 0);
         this.decisions = Sampling.stream(seed, DECISIONS, 0);
         outcomes.put("REFERRAL", config.referralShare());

@@ -138,7 +138,7 @@ public final class Simulator {
                 ? new Pressure(simulatedStart, null, options.pressure().surge(), options.pressure().absence())
                 : Pressure.NONE;
         FrontDoorModel model = new FrontDoorModel(options.config(), options.seed(), simulatedStart, null, pressure,
-                calendar);
+                calendar, System.currentTimeMillis());
         LiveClock clock = new LiveClock(week, simulatedStart, options.config().liveDayMinutes(),
                 options.config().liveOutOfHoursSpeedup());
         Tally tally = new Tally();
