@@ -258,7 +258,7 @@ public final class IndicatorRules {
                 .with(FTE, fte.setScale(2, RoundingMode.HALF_UP))
                 .with(WORKERS, teamWorkers)
                 .with(WORKERS_OVER_THRESHOLD, over);
-        return new Answer(indicator, items);
+        return new Answer(indicator, sorted(items));
     }
 
     private List<IndicatorItem> assessmentItems(IndicatorFilter filter) {
@@ -293,7 +293,7 @@ public final class IndicatorRules {
             }
         }
         Answer answer = count(IndicatorCode.ASSESSMENTS_OVERDUE, items);
-        return new Answer(answer.indicator().with(DUE_WITHIN_10_WORKING_DAYS, dueSoon), items);
+        return new Answer(answer.indicator().with(DUE_WITHIN_10_WORKING_DAYS, dueSoon), answer.items());
     }
 
     private List<IndicatorItem> section47Items(IndicatorFilter filter) {

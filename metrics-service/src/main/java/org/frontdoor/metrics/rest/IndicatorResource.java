@@ -95,7 +95,8 @@ public class IndicatorResource {
                         .map(step -> new IndicatorSeriesView.Step(step.from(), step.to(), step.indicator().numerator(),
                                 step.indicator().denominator(), step.indicator().value(),
                                 target == null || target.rate(step.indicator().value()) == null ? null
-                                        : target.rate(step.indicator().value()).name()))
+                                        : target.rate(step.indicator().value()).name(),
+                                step.indicator().measures()))
                         .toList();
         Indicator indicator = service.indicator(indicatorCode, filter);
         IndicatorView view = IndicatorView.of(indicator, target);

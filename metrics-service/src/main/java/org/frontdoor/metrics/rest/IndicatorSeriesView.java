@@ -15,6 +15,6 @@ public record IndicatorSeriesView(String code, String title, long numerator, Lon
 
     /** The indicator over one step of the period. */
     public record Step(LocalDate from, LocalDate to, long numerator, Long denominator, BigDecimal value,
-            String rag) {
+            String rag, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> measures) {
     }
 }
