@@ -106,7 +106,7 @@ final class Freshness {
 
         Map<String, Timing> sent = new ConcurrentHashMap<>();
         AtomicInteger failures = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(32);
+        ExecutorService clients = Executors.newFixedThreadPool(64);
         long total = (long) (decisionsPerSecond * seconds);
         long interval = (long) (1e9 / decisionsPerSecond);
         long start = System.nanoTime();
