@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -50,8 +49,14 @@ final class Freshness {
         this.metricsUrl = metricsUrl;
     }
 
-    Result run(Queue<Ingest.Created> contacts, List<String> teams, double decisionsPerSecond, double seconds)
+    /**
+     * Referrals arrive open-model at {@code referralsPerSecond}: each is a new contact ({@code POST /contacts}) decided
+     * REFERRAL at once, three events (contact.received, contact.decided, case.opened). The first
+     * {@code warmupSeconds} are not measured.
+     */
+    Result run(String run, List<String> teams, double referralsPerSecond, double seconds, double warmupSeconds)
             throws Exception {
+        double decisionsPerSecond = referralsPerSecond;
         Map<String, Long> seen = new ConcurrentHashMap<>();
         List<HttpResponse<Stream<String>>> streams = new ArrayList<>();
         for (String team : teams) {
@@ -79,6 +84,7 @@ final class Freshness {
         // The indicator probe: one team's REFERRALS count, polled; the k-th referral acknowledged in that team is
         // seen when the count has grown by k.
         String probeTeam = teams.get(0);
+        // The probe team gets no warm-up referrals, so its count before the measured part is its baseline.
         long baseline = referrals(probeTeam);
         List<Timing> probeAcks = new CopyOnWriteArrayList<>();
         long[] probeSeen = new long[(int) (decisionsPerSecond * seconds) + 10];
@@ -107,29 +113,37 @@ final class Freshness {
         Map<String, Timing> sent = new ConcurrentHashMap<>();
         AtomicInteger failures = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(64);
-        long total = (long) (decisionsPerSecond * seconds);
+        long warmup = (long) (decisionsPerSecond * warmupSeconds);
+        long total = warmup + (long) (decisionsPerSecond * seconds);
         long interval = (long) (1e9 / decisionsPerSecond);
         long start = System.nanoTime();
+        long measuredStart = start + warmup * interval;
         for (long i = 0; i < total; i++) {
             long due = start + i * interval;
             long wait;
             while ((wait = due - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
-            Ingest.Created contact = contacts.poll();
-            if (contact == null) {
-                System.out.println("[bench]   freshness: ran out of contacts after " + i);
-                break;
-            }
+            boolean measured = i >= warmup;
+            String team = measured ? teams.get((int) (i % teams.size()))
+                    : teams.get(1 + (int) (i % (teams.size() - 1)));
+            long n = i;
             clients.execute(() -> {
                 try {
+                    String contact = http.post(referralUrl + "/contacts", "worker", """
+                            {"childRef": "fr-%s-%d", "source": "2A", "channel": "EMAIL", "outOfHours": false, "team": "%s"}
+                            """.formatted(run, n, team));
+                    String contactId = Http.field(contact, "id");
                     long sentAt = System.nanoTime();
-                    String decided = http.post(referralUrl + "/contacts/" + contact.contactId() + "/decision", "duty",
+                    String decided = http.post(referralUrl + "/contacts/" + contactId + "/decision", "duty",
                             "{\"outcome\": \"REFERRAL\", \"rationale\": \"Benchmark referral\"}");
                     long ackAt = System.nanoTime();
-                    Timing timing = new Timing(contact.team(), sentAt, ackAt);
+                    Timing timing = new Timing(team, sentAt, ackAt);
+                    if (!measured) {
+                        return;
+                    }
                     sent.put(Http.field(decided, "caseId"), timing);
-                    if (contact.team().equals(probeTeam)) {
+                    if (team.equals(probeTeam)) {
                         probeAcks.add(timing);
                     }
                 } catch (Exception e) {
@@ -145,7 +159,7 @@ final class Freshness {
         }
         clients.shutdown();
         clients.awaitTermination(2, TimeUnit.MINUTES);
-        double sendSeconds = (System.nanoTime() - start) / 1e9;
+        double sendSeconds = (System.nanoTime() - measuredStart) / 1e9;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while ((!seen.keySet().containsAll(sent.keySet()) || probeCount.get() < probeAcks.size())
                 && System.nanoTime() < deadline) {
