@@ -88,6 +88,11 @@ final class Dispatcher implements AutoCloseable {
         lanes.get(Math.floorMod(action.lane().hashCode(), lanes.size())).queue.put(new Job(action, number));
     }
 
+    /** Sends an action at once on the caller's thread, whatever is still in flight (used when stopping). */
+    void sendNow(Action action) {
+        execute(action, ++submitted);
+    }
+
     /** Waits until everything submitted has been answered. */
     void drain() throws InterruptedException {
         drain(Duration.ofDays(365));
@@ -204,6 +209,11 @@ final class Dispatcher implements AutoCloseable {
             Action.Request request = allocation.request(ids, stampTimes, workerId, reason);
             tally.request();
             FrontDoorClient.Answer answer = client.send(request, key + "-" + attempt++, CASE_NOT_YET_KNOWN);
+            if (answer.status() == 202) {
+                // allocation-service had not heard of the case yet and holds the allocation until it has.
+                tally.count("allocations held (202)");
+                answer = confirmHeld(request, key + "-" + (attempt - 1), workerId);
+            }
             if (answer.ok()) {
                 tally.succeeded(kind);
                 if (reason != null) {
@@ -227,6 +237,35 @@ final class Dispatcher implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * After a 202 the duty manager checks the allocation took, as the board would show: the same request again
+     * (a new key) answers 409 "already allocated to" this worker once the held allocation was applied, 202 while
+     * the case is still on its way, and 201 if the held allocation was lost (then it is made now, and counted).
+     * Returns the answer to judge: a success, or a 409 for the usual candidate handling.
+     */
+    private FrontDoorClient.Answer confirmHeld(Action.Request request, String key, String workerId)
+            throws FrontDoorClient.Unavailable, InterruptedException {
+        long deadline = System.nanoTime() + CASE_NOT_YET_KNOWN.toNanos();
+        FrontDoorClient.Answer answer;
+        int check = 0;
+        do {
+            Thread.sleep(500);
+            tally.request();
+            answer = client.send(request, key + "-check-" + check++, Duration.ZERO);
+            if (answer.status() == 201) {
+                tally.count("held allocations lost by allocation-service, made again");
+                return answer;
+            }
+            if (answer.status() == 409 && answer.detail().contains("already allocated to " + workerId)) {
+                return new FrontDoorClient.Answer(201, answer.body(), null);
+            }
+        } while (answer.status() == 202 && System.nanoTime() < deadline);
+        if (answer.status() == 202) {
+            tally.count("held allocations never confirmed");
+        }
+        return answer;
     }
 
     private static String known(Map<Long, String> ids, long key, String what) {

@@ -172,6 +172,13 @@ public final class Simulator {
             }
             // Stopping (Ctrl-C): what is in flight gets a few seconds, then the summary.
             dispatcher.drain(stop.get() ? Duration.ofSeconds(5) : Duration.ofSeconds(60));
+            // Absent staff come back when the run ends, so the system is not left without case-holding workers.
+            for (Workforce.Worker worker : model.workforce().all()) {
+                if (worker.absent) {
+                    dispatcher.sendNow(new Action.PutWorker(simulatedNow, worker.workerId, worker.displayName,
+                            worker.team, worker.fte, true, worker.threshold));
+                }
+            }
         } finally {
             progress.finish();
         }

@@ -1,7 +1,9 @@
 package org.frontdoor.simulator;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -102,6 +104,17 @@ public final class Tally {
     /** Open cases nobody holds: what allocation-service's queue should show for this run. */
     public int unallocatedOpenCases() {
         return (int) openCases.keySet().stream().filter(k -> !holders.containsKey(k)).count();
+    }
+
+    /** The ids of the open cases nobody holds, as referral-service gave them. */
+    public Set<String> unallocatedOpenCaseIds() {
+        Set<String> ids = new TreeSet<>();
+        openCases.forEach((caseKey, caseId) -> {
+            if (!holders.containsKey(caseKey)) {
+                ids.add(caseId);
+            }
+        });
+        return ids;
     }
 
     /** Open cases held by each worker: allocation-service's activeCases for this run. */

@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -89,8 +91,7 @@ class SimulatorAgainstStackIT {
         assertTrue(tally.get("ok.AllocateCase") > 0 && tally.get("ok.CloseCase") > 0, tally.counts().toString());
 
         // allocation-service and metrics-service follow through Kafka: wait for them to catch up.
-        awaitEqual("queue length", tally.unallocatedOpenCases(), () -> client.get(Action.Service.ALLOCATION,
-                "/queue", "duty").body().size());
+        awaitEqual("queue (case ids)", tally.unallocatedOpenCaseIds(), SimulatorAgainstStackIT::queue);
         awaitEqual("caseloads", tally.caseloads(), SimulatorAgainstStackIT::caseloads);
         LocalDate first = WorkingCalendar.londonDate(from);
         LocalDate last = WorkingCalendar.londonDate(to);
@@ -121,6 +122,14 @@ class SimulatorAgainstStackIT {
         FrontDoorClient.Answer answer = client.get(Action.Service.REFERRAL, path, "analyst");
         assertEquals(200, answer.status(), path);
         return Long.parseLong(answer.totalCount());
+    }
+
+    private static Set<String> queue() throws Exception {
+        Set<String> ids = new TreeSet<>();
+        for (JsonNode waiting : client.get(Action.Service.ALLOCATION, "/queue", "duty").body()) {
+            ids.add(waiting.path("caseId").asText());
+        }
+        return ids;
     }
 
     private static Map<String, Integer> caseloads() throws Exception {
@@ -156,6 +165,21 @@ class SimulatorAgainstStackIT {
         while (!expected.equals(normalise(expected, seen)) && System.nanoTime() < deadline) {
             Thread.sleep(500);
             seen = actual.read();
+        }
+        if (!expected.equals(normalise(expected, seen)) && expected instanceof Set<?> wanted
+                && seen instanceof Set<?> got) {
+            for (Object extra : got) {
+                if (!wanted.contains(extra)) {
+                    System.out.println("[simulator-it] in " + what + " but not expected: " + extra + " "
+                            + client.get(Action.Service.REFERRAL, "/cases/" + extra, "analyst").body());
+                }
+            }
+            for (Object missing : wanted) {
+                if (!got.contains(missing)) {
+                    System.out.println("[simulator-it] expected in " + what + " but missing: " + missing + " "
+                            + client.get(Action.Service.REFERRAL, "/cases/" + missing, "analyst").body());
+                }
+            }
         }
         assertEquals(expected, normalise(expected, seen), what);
     }
