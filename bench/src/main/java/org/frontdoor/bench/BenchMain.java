@@ -55,6 +55,7 @@ public final class BenchMain {
     private final Report report = new Report();
     private final Map<String, Double> startSeconds = new LinkedHashMap<>();
     private final Map<String, Double> maxRss = new ConcurrentHashMap<>();
+    private final Map<String, Integer> maxThreads = new ConcurrentHashMap<>();
     private final Path jfrDir;
     private final boolean jfr;
     private final long runStarted = System.nanoTime();
@@ -202,10 +203,16 @@ public final class BenchMain {
             System.out.printf("[bench]   %d client(s): %,.0f tx/s%n", clients, rate);
         }
         insertLimit = rates.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        double withNotify = limits.insertRate(16, plan.limitSeconds(), true);
+        System.out.printf("[bench]   16 clients, each transaction also calling pg_notify (as Outbox.append does): %,.0f tx/s%n",
+                withNotify);
         report.add("Limit: PostgreSQL insert (row + outbox row, durable commit)",
                 String.format("1 client %s, 16 clients %s, 32 clients %s", Report.rate(rates.get(1)),
                         Report.rate(rates.get(16)), Report.rate(rates.get(32))),
                 "insert limit = " + Report.rate(insertLimit) + " tx", "", Verdict.NONE);
+        report.add("Limit: the same with pg_notify in every transaction (as the outbox does), 16 clients",
+                Report.rate(withNotify) + " tx", Report.ratio(withNotify / insertLimit) + " of insert limit", "",
+                Verdict.NONE);
 
         phase("Limits: batched consumer upsert (dedup insert + upsert per record, 500 per transaction, one client)");
         upsertLimit = limits.batchedUpsertRate(500, plan.limitSeconds());
@@ -440,6 +447,7 @@ public final class BenchMain {
                     double rss = Http.rssMb(service.pid());
                     if (!Double.isNaN(rss)) {
                         maxRss.merge(service.name(), rss, Math::max);
+                        maxThreads.merge(service.name(), Http.threads(service.pid()), Math::max);
                     }
                 }
                 try {
@@ -462,7 +470,8 @@ public final class BenchMain {
                     start == null ? "n/a" : String.format("%.1f s", start), "", "≤ 5 s",
                     start == null ? Verdict.NONE : Verdict.of(start <= 5));
             report.add("Footprint: " + service.name() + " RSS, highest from start through the ingest and freshness load",
-                    rss == null ? "n/a" : String.format("%.0f MB (-Xmx192m, SerialGC)", rss), "", "≤ 350 MB",
+                    rss == null ? "n/a" : String.format("%.0f MB (-Xmx192m, SerialGC; at most %d threads)", rss,
+                            maxThreads.getOrDefault(service.name(), -1)), "", "≤ 350 MB",
                     rss == null ? Verdict.NONE : Verdict.of(rss <= 350));
         }
     }

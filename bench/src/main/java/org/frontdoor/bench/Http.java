@@ -97,6 +97,20 @@ public final class Http {
         }
     }
 
+    /** Number of threads of a process from /proc, or -1. */
+    public static int threads(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("Threads:")) {
+                    return Integer.parseInt(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // gone
+        }
+        return -1;
+    }
+
     /** Resident set size of a process in MB from /proc, or NaN if it cannot be read. */
     public static double rssMb(long pid) {
         try {

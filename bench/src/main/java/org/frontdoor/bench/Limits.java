@@ -72,6 +72,11 @@ final class Limits {
      * on), with the given number of clients for the given seconds.
      */
     double insertRate(int clients, double seconds) throws Exception {
+        return insertRate(clients, seconds, false);
+    }
+
+    /** As {@link #insertRate(int, double)}, optionally with a {@code pg_notify} in every transaction, as the outbox does. */
+    double insertRate(int clients, double seconds, boolean notify) throws Exception {
         try (Connection c = connect(scratchUrl()); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS contact_x, outbox_x");
             s.execute("""
@@ -115,6 +120,11 @@ final class Limits {
                             outbox.setTimestamp(4, Timestamp.from(now));
                             outbox.setString(5, String.format(OUTBOX_PAYLOAD, id, n, now));
                             outbox.executeUpdate();
+                            if (notify) {
+                                try (Statement n2 = c.createStatement()) {
+                                    n2.execute("SELECT pg_notify('bench_outbox', '')");
+                                }
+                            }
                             c.commit();
                             done.incrementAndGet();
                         }
