@@ -150,7 +150,8 @@ public class IndicatorRepository {
                         : Indicator.ratio(definition.code(), numerator, denominator);
                 for (String measure : definition.measures().keySet()) {
                     Object value = row[column++];
-                    indicator = indicator.with(measure, Median.of(value == null ? null : ((Number) value).doubleValue()));
+                    indicator = indicator.with(measure,
+                            Median.of(value == null ? null : ((Number) value).doubleValue()));
                 }
                 answers.put(definition.code(), indicator);
             }
@@ -195,35 +196,35 @@ public class IndicatorRepository {
                 + " UNION ALL SELECT case_id, child_ref, team, source, opened_at, referral_date, closed_date, "
                 + "re_referral FROM case_fact WHERE opened_at IS NOT NULL AND closed_date > :to "
                 + "AND referral_date <= :to" + teamSource + ") ";
+        // One pass: each open case with its latest allocation and latest deallocation by the end of `to`.
         List<Facts.Case> cases = new ArrayList<>();
-        for (Object row : bind(entityManager.createNativeQuery(openCases + "SELECT * FROM open_case"), filter)
-                .getResultList()) {
-            Object[] c = (Object[]) row;
-            cases.add(new Facts.Case((UUID) c[0], (String) c[1], (String) c[2], (String) c[3],
-                    CaseFactRepository.toInstant(c[4]), StepFactRepository.toDate(c[5]), Boolean.TRUE.equals(c[7]),
-                    StepFactRepository.toDate(c[6]), null));
-        }
         List<Facts.Allocation> allocations = new ArrayList<>();
-        for (Object row : bind(entityManager.createNativeQuery(openCases + """
-                SELECT o.case_id, a.worker_id, a.team, a.allocated_at FROM open_case o
-                JOIN LATERAL (SELECT worker_id, team, allocated_at FROM allocation_fact
-                              WHERE case_id = o.case_id AND allocated_date <= :to
-                              ORDER BY allocated_at DESC LIMIT 1) a ON true
-                """), filter).getResultList()) {
-            Object[] a = (Object[]) row;
-            allocations.add(new Facts.Allocation((UUID) a[0], (String) a[1], (String) a[2],
-                    CaseFactRepository.toInstant(a[3])));
-        }
         List<Facts.Deallocation> deallocations = new ArrayList<>();
         for (Object row : bind(entityManager.createNativeQuery(openCases + """
-                SELECT o.case_id, d.worker_id, d.deallocated_at, d.waiting_since FROM open_case o
-                JOIN LATERAL (SELECT worker_id, deallocated_at, waiting_since FROM deallocation_fact
-                              WHERE case_id = o.case_id AND deallocated_date <= :to
-                              ORDER BY deallocated_at DESC LIMIT 1) d ON true
+                SELECT o.case_id, o.child_ref, o.team, o.source, o.opened_at, o.referral_date, o.closed_date,
+                       o.re_referral, a.worker_id, a.team, a.allocated_at, d.worker_id, d.deallocated_at,
+                       d.waiting_since
+                FROM open_case o
+                LEFT JOIN LATERAL (SELECT worker_id, team, allocated_at FROM allocation_fact
+                                   WHERE case_id = o.case_id AND allocated_date <= :to
+                                   ORDER BY allocated_at DESC LIMIT 1) a ON true
+                LEFT JOIN LATERAL (SELECT worker_id, deallocated_at, waiting_since FROM deallocation_fact
+                                   WHERE case_id = o.case_id AND deallocated_date <= :to
+                                   ORDER BY deallocated_at DESC LIMIT 1) d ON true
                 """), filter).getResultList()) {
-            Object[] d = (Object[]) row;
-            deallocations.add(new Facts.Deallocation((UUID) d[0], (String) d[1], CaseFactRepository.toInstant(d[2]),
-                    d[3] == null ? null : CaseFactRepository.toInstant(d[3])));
+            Object[] c = (Object[]) row;
+            UUID caseId = (UUID) c[0];
+            cases.add(new Facts.Case(caseId, (String) c[1], (String) c[2], (String) c[3],
+                    CaseFactRepository.toInstant(c[4]), StepFactRepository.toDate(c[5]), Boolean.TRUE.equals(c[7]),
+                    StepFactRepository.toDate(c[6]), null));
+            if (c[10] != null) {
+                allocations.add(new Facts.Allocation(caseId, (String) c[8], (String) c[9],
+                        CaseFactRepository.toInstant(c[10])));
+            }
+            if (c[12] != null) {
+                deallocations.add(new Facts.Deallocation(caseId, (String) c[11], CaseFactRepository.toInstant(c[12]),
+                        c[13] == null ? null : CaseFactRepository.toInstant(c[13])));
+            }
         }
         List<Facts.Worker> workers = new ArrayList<>();
         for (Object row : entityManager.createNativeQuery(

@@ -60,10 +60,12 @@ public class StateGauges {
         add(registry, "frontdoor.contacts.awaiting.decision", "Contacts received and not yet decided",
                 "SELECT team, count(*) FROM contact_fact WHERE decided_at IS NULL GROUP BY team");
         add(registry, "frontdoor.contacts.decision.overdue", "Undecided contacts past their decision due date",
-                "SELECT team, count(*) FROM contact_fact WHERE decided_at IS NULL AND decision_due_by < ? GROUP BY team",
+                "SELECT team, count(*) FROM contact_fact WHERE decided_at IS NULL AND decision_due_by < ? "
+                        + "GROUP BY team",
                 Day.TODAY);
         add(registry, "frontdoor.assessments.overdue", "Open assessments past their due date (WT2023)",
-                "SELECT team, count(*) FROM assessment_fact WHERE completed_date IS NULL AND due_wt2023 < ? GROUP BY team",
+                "SELECT team, count(*) FROM assessment_fact WHERE completed_date IS NULL AND due_wt2023 < ? "
+                        + "GROUP BY team",
                 Day.TODAY);
         add(registry, "frontdoor.assessments.due.soon", "Open assessments due within 10 working days (WT2023)",
                 "SELECT team, count(*) FROM assessment_fact WHERE completed_date IS NULL "
