@@ -421,7 +421,7 @@ public final class BenchMain {
             String figure = String.format("%s events (%,d of %,d applied in %.0f s%s; steady 10–90 %%: %s)",
                     Report.rate(c.rate()), c.applied(), produced, c.seconds(), c.complete() ? "" : ", time limit hit",
                     Report.rate(c.steadyRate()));
-            report.add("Consumer: " + c.service() + " catch-up on a 1M-event backlog", figure,
+            report.add(String.format("Consumer: %s catch-up on a %,d-event backlog", c.service(), produced), figure,
                     Report.ratio(c.rate() / upsertLimit) + " of batched upsert limit " + Report.rate(upsertLimit)
                             + "; " + Report.ratio(c.rate() / kafkaConsumerLimit) + " of Kafka consumer limit "
                             + Report.rate(kafkaConsumerLimit),

@@ -394,10 +394,16 @@ final class Queries {
         }
         double[] service = new double[serviceRuns];
         String body = null;
+        double spent = 0;
         for (int i = 0; i < serviceRuns; i++) {
             long start = System.nanoTime();
             body = http.get(url, "analyst");
             service[i] = (System.nanoTime() - start) / 1e6;
+            spent += service[i];
+            if (i >= 4 && i < serviceRuns - 1 && spent > 90_000) {
+                service = java.util.Arrays.copyOf(service, i + 1);
+                break;
+            }
         }
         Map<String, long[]> serviceNumbers = new LinkedHashMap<>();
         for (JsonNode indicator : json.readTree(body)) {
