@@ -4,16 +4,19 @@
 # Prints every figure as it goes and appends one dated section to docs/benchmarks.md.
 # Builds what is missing or out of date first (like deploy/local/start.sh). Full run < 30 minutes; --quick ≈ 5.
 #
-#   bench/run.sh [--quick] [--only limits,ingest,freshness,queries,replay] [--no-append] [--no-jfr] [--rebuild]
+#   bench/run.sh [--quick] [--only limits,ingest,freshness,queries,replay] [--no-append] [--no-jfr]
+#                [--rebuild | --no-build]     (--no-build: run what is built, even if sources changed since)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
 rebuild=false
+build=true
 args=()
 for arg in "$@"; do
   case "$arg" in
     --rebuild) rebuild=true ;;
+    --no-build) build=false ;;
     *) args+=("$arg") ;;
   esac
 done
@@ -28,6 +31,12 @@ stamp=bench/target/bench-build.stamp
 needs_build() {
   $rebuild && return 0
   local output
+  if ! $build; then
+    for output in "${outputs[@]}"; do
+      [ -e "$output" ] || return 0
+    done
+    return 1
+  fi
   for output in "${outputs[@]}"; do
     [ -e "$output" ] || return 0
   done
