@@ -26,6 +26,19 @@ public class HeldEventRepository {
         this.entityManager = entityManager;
     }
 
+    /** Namespace of the per-case advisory locks (the two-key form keeps them apart from the single-key ones). */
+    private static final int CASE_ARRIVAL_LOCKS = 0x46440001;
+
+    /**
+     * Serialises, for one case, "the case arrives" with "something is held for it": whoever comes second sees what
+     * the first committed, so a hold is never left behind by a case that arrived in between. Held to the end of
+     * the transaction.
+     */
+    public void lockCaseArrival(UUID caseId) {
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(?1, ?2)")
+                .setParameter(1, CASE_ARRIVAL_LOCKS).setParameter(2, caseId.hashCode()).getSingleResult();
+    }
+
     /** Keeps a closure for a case not known yet; a second delivery changes nothing. */
     public void holdClosure(UUID caseId, Instant closedAt, Instant now) {
         entityManager.createNativeQuery("""

@@ -153,6 +153,11 @@ public class AllocationService {
         Instant now = clock.instant();
         Instant at = clocks.requestTime("allocatedAt", allocatedAt, now);
         Case toAllocate = cases.findByIdOptional(caseId, LockModeType.PESSIMISTIC_WRITE).orElse(null);
+        if (toAllocate == null) {
+            // Not here yet: look again under the case's arrival lock, so the case cannot arrive unseen in between.
+            held.lockCaseArrival(caseId);
+            toAllocate = cases.findByIdOptional(caseId, LockModeType.PESSIMISTIC_WRITE).orElse(null);
+        }
         // Locking the worker serialises allocations to one worker, so two at once cannot both pass the threshold.
         Worker worker = workers.findByIdOptional(workerId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new NotFoundProblem("Worker", workerId));
@@ -179,6 +184,7 @@ public class AllocationService {
     @Transactional
     public void caseArrived(Case arrived) {
         Instant now = clock.instant();
+        held.lockCaseArrival(arrived.caseId());
         held.takeClosure(arrived.caseId()).ifPresent(closedAt -> caseClosed(arrived.caseId(), closedAt));
         held.takeAllocation(arrived.caseId(), now).ifPresent(hold -> {
             Worker worker = workers.findById(hold.workerId(), LockModeType.PESSIMISTIC_WRITE);

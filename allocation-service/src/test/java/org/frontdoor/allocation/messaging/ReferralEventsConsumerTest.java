@@ -158,6 +158,41 @@ class ReferralEventsConsumerTest {
     }
 
     @Test
+    void anAllocationRacingItsCaseIsNeverLost() throws Exception {
+        String team = "team-" + UUID.randomUUID();
+        String workerId = "sw-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().preemptive().basic("admin", "admin").contentType(ContentType.JSON)
+                .body("{\"displayName\": \"W\", \"team\": \"" + team + "\", \"fte\": 1.0, \"caseHolding\": true,"
+                        + " \"caseloadThreshold\": 100}")
+                .put("/workers/" + workerId).then().statusCode(201);
+        int races = 40;
+        java.util.concurrent.ExecutorService managers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try (EventPublisher publisher = new EventPublisher(bootstrapServers)) {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < races; i++) {
+                TestCase racing = TestCase.in(team, "child-race-" + i, 0);
+                // The manager allocates while the case's event is on its way: 201 or 202, never lost.
+                answers.add(managers.submit(() -> given().auth().preemptive().basic("duty", "duty")
+                        .contentType(ContentType.JSON)
+                        .body("{\"workerId\": \"" + workerId + "\", \"allocatedAt\": \""
+                                + racing.openedAt().plusSeconds(60) + "\"}")
+                        .post("/cases/" + racing.caseId() + "/allocation").then().extract().statusCode()));
+                racing.opened(publisher);
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                int status = answer.get();
+                assertTrue(status == 201 || status == 202, "status " + status);
+            }
+        } finally {
+            managers.shutdown();
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().preemptive().basic("duty", "duty")
+                .queryParam("team", team).get("/workers").then()
+                .body("find { it.workerId == '" + workerId + "' }.activeCases", equalTo(races)));
+        queue(team).body("", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void brokenRecordsAreDeadLetteredAndConsumptionGoesOn() {
         String team = "team-" + UUID.randomUUID();
         TestCase good = TestCase.in(team, "child-after-poison", 0);
