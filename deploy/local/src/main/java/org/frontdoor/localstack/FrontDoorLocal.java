@@ -108,6 +108,8 @@ public final class FrontDoorLocal {
             out.append(String.format("  %-19s %s   (OpenAPI %s/q/openapi, metrics %s/q/metrics)%n",
                     service.name(), service.baseUrl(), service.baseUrl(), service.baseUrl()));
         }
+        out.append(String.format("%n  %-19s %s/   (sign in as duty/duty)%n%n", "Duty board",
+                system.service("allocation-service").baseUrl()));
         out.append(String.format("  %-19s jdbc:postgresql://localhost:%d/<frontdoor_referral|frontdoor_allocation|frontdoor_metrics> (user postgres)%n",
                 "PostgreSQL", system.stack().postgresPort()));
         out.append(String.format("  %-19s %s%n", "Kafka", system.stack().kafkaBootstrapServers()));
