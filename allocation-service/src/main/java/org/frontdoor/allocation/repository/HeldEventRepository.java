@@ -26,17 +26,13 @@ public class HeldEventRepository {
         this.entityManager = entityManager;
     }
 
-    /** Namespace of the per-case advisory locks (the two-key form keeps them apart from the single-key ones). */
-    private static final int CASE_ARRIVAL_LOCKS = 0x46440001;
-
-    /**
-     * Serialises, for one case, "the case arrives" with "something is held for it": whoever comes second sees what
-     * the first committed, so a hold is never left behind by a case that arrived in between. Held to the end of
-     * the transaction.
-     */
-    public void lockCaseArrival(UUID caseId) {
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(?1, ?2)")
-                .setParameter(1, CASE_ARRIVAL_LOCKS).setParameter(2, caseId.hashCode()).getSingleResult();
+    /** Cases that have arrived while an allocation is still held for them (a hold that raced the arrival). */
+    @SuppressWarnings("unchecked")
+    public List<UUID> allocationsWithArrivedCase() {
+        return entityManager.createNativeQuery("""
+                SELECT h.case_id FROM held_allocation h JOIN allocation_case c ON c.case_id = h.case_id
+                ORDER BY h.held_at LIMIT 100
+                """, UUID.class).getResultList();
     }
 
     /** Keeps a closure for a case not known yet; a second delivery changes nothing. */

@@ -153,11 +153,6 @@ public class AllocationService {
         Instant now = clock.instant();
         Instant at = clocks.requestTime("allocatedAt", allocatedAt, now);
         Case toAllocate = cases.findByIdOptional(caseId, LockModeType.PESSIMISTIC_WRITE).orElse(null);
-        if (toAllocate == null) {
-            // Not here yet: look again under the case's arrival lock, so the case cannot arrive unseen in between.
-            held.lockCaseArrival(caseId);
-            toAllocate = cases.findByIdOptional(caseId, LockModeType.PESSIMISTIC_WRITE).orElse(null);
-        }
         // Locking the worker serialises allocations to one worker, so two at once cannot both pass the threshold.
         Worker worker = workers.findByIdOptional(workerId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new NotFoundProblem("Worker", workerId));
@@ -184,24 +179,41 @@ public class AllocationService {
     @Transactional
     public void caseArrived(Case arrived) {
         Instant now = clock.instant();
-        held.lockCaseArrival(arrived.caseId());
         held.takeClosure(arrived.caseId()).ifPresent(closedAt -> caseClosed(arrived.caseId(), closedAt));
-        held.takeAllocation(arrived.caseId(), now).ifPresent(hold -> {
-            Worker worker = workers.findById(hold.workerId(), LockModeType.PESSIMISTIC_WRITE);
-            AllocationRules.Verdict verdict = worker == null
-                    ? new AllocationRules.Verdict("worker " + hold.workerId() + " no longer exists", false)
-                    : rules.judge(arrived, worker, workers.activeCases(worker.workerId()), hold.allocatedAt(),
-                            hold.overrideReason());
-            String refusal = verdict.refusal();
-            if (refusal != null) {
-                LOG.warnf("Dropped the allocation held for case %s: %s", arrived.caseId(), refusal);
-                audit.record("case.allocation.dropped", "case", arrived.caseId().toString(),
-                        arrived.caseId().toString());
-                return;
-            }
-            apply(arrived, worker, hold.allocatedAt(), hold.allocatedBy(),
-                    verdict.overridden() ? hold.overrideReason() : null);
-        });
+        held.takeAllocation(arrived.caseId(), now).ifPresent(hold -> applyHeld(arrived, hold));
+    }
+
+    /**
+     * Applies holds whose case has arrived but which the case's own arrival did not see: the allocation was held
+     * by a request that committed just after the consumer looked. Rare, and made good within a second; cheaper and
+     * deadlock-free compared with a lock around "arrives" and "is held".
+     */
+    @Scheduled(every = "1s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void applyHoldsWhoseCaseArrived() {
+        Instant now = clock.instant();
+        for (UUID caseId : held.allocationsWithArrivedCase()) {
+            // Case first, then worker: the order every allocation takes its locks in.
+            Case arrived = cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE);
+            held.takeAllocation(caseId, now).ifPresent(hold -> applyHeld(arrived, hold));
+        }
+    }
+
+    private void applyHeld(Case arrived, HeldAllocation hold) {
+        Worker worker = workers.findById(hold.workerId(), LockModeType.PESSIMISTIC_WRITE);
+        AllocationRules.Verdict verdict = worker == null
+                ? new AllocationRules.Verdict("worker " + hold.workerId() + " no longer exists", false)
+                : rules.judge(arrived, worker, workers.activeCases(worker.workerId()), hold.allocatedAt(),
+                        hold.overrideReason());
+        String refusal = verdict.refusal();
+        if (refusal != null) {
+            LOG.warnf("Dropped the allocation held for case %s: %s", arrived.caseId(), refusal);
+            audit.record("case.allocation.dropped", "case", arrived.caseId().toString(),
+                    arrived.caseId().toString());
+            return;
+        }
+        apply(arrived, worker, hold.allocatedAt(), hold.allocatedBy(),
+                verdict.overridden() ? hold.overrideReason() : null);
     }
 
     /** Drops held allocations whose case never arrived. */

@@ -172,11 +172,20 @@ class ReferralEventsConsumerTest {
             for (int i = 0; i < races; i++) {
                 TestCase racing = TestCase.in(team, "child-race-" + i, 0);
                 // The manager allocates while the case's event is on its way: 201 or 202, never lost.
-                answers.add(managers.submit(() -> given().auth().preemptive().basic("duty", "duty")
-                        .contentType(ContentType.JSON)
-                        .body("{\"workerId\": \"" + workerId + "\", \"allocatedAt\": \""
-                                + racing.openedAt().plusSeconds(60) + "\"}")
-                        .post("/cases/" + racing.caseId() + "/allocation").then().extract().statusCode()));
+                String key = UUID.randomUUID().toString();
+                answers.add(managers.submit(() -> {
+                    int status;
+                    int attempts = 0;
+                    do {
+                        // A 503 (two changes met in the database) says: send the same request again.
+                        status = given().auth().preemptive().basic("duty", "duty").contentType(ContentType.JSON)
+                                .header("Idempotency-Key", key)
+                                .body("{\"workerId\": \"" + workerId + "\", \"allocatedAt\": \""
+                                        + racing.openedAt().plusSeconds(60) + "\"}")
+                                .post("/cases/" + racing.caseId() + "/allocation").then().extract().statusCode();
+                    } while (status == 503 && ++attempts < 5);
+                    return status;
+                }));
                 racing.opened(publisher);
             }
             for (java.util.concurrent.Future<Integer> answer : answers) {

@@ -147,11 +147,36 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (isConcurrencyConflict(e)) {
+            // Two changes to the same case or worker met (deadlock, serialization failure, lock timeout): the
+            // database undid this one. Nothing changed; the same request again will go through.
+            return Response.fromResponse(Problems.response(503, "busy", "Busy, try again",
+                    "A concurrent change to the same records got in the way; nothing was changed. Send the same "
+                            + "request again (with the same Idempotency-Key).", null))
+                    .header("Retry-After", "1").build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return Problems.response(500, "internal", "Internal error",
                 "Something went wrong on our side; nothing was changed. Quote incident " + incident
                         + " when reporting it.", null);
+    }
+
+    /** Deadlock (40P01), serialization failure (40001) or lock not available (55P03) anywhere in the causes. */
+    static boolean isConcurrencyConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().equals("40P01") || sql.getSQLState().equals("40001")
+                            || sql.getSQLState().equals("55P03"))) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (suppressed != t && isConcurrencyConflict(suppressed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String field(Path path) {
