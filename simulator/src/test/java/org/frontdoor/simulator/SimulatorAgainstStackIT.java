@@ -44,17 +44,7 @@ class SimulatorAgainstStackIT {
         ProjectLayout layout = ProjectLayout.locate();
         Path home = Path.of(System.getProperty("java.io.tmpdir")).resolve("frontdoor-simulator");
         system = FrontDoorSystem.start(StackSettings.forTests(home, layout.kafkaLibs()), layout, true, "local",
-                new FrontDoorSystem.Progress() {
-                    @Override
-                    public void step(String what) {
-                        System.out.println("[simulator-it] " + what);
-                    }
-
-                    @Override
-                    public void done(long startedNanos) {
-                        System.out.printf("[simulator-it]   ready in %.1f s%n", (System.nanoTime() - startedNanos) / 1e9);
-                    }
-                });
+                FrontDoorSystem.Progress.tagged("[simulator-it]"));
         client = new FrontDoorClient(url("referral-service"), url("allocation-service"));
     }
 

@@ -63,17 +63,7 @@ class BoardLatencyBenchmark {
         ProjectLayout layout = ProjectLayout.locate();
         Path home = Path.of(System.getProperty("java.io.tmpdir")).resolve("frontdoor-board-bench");
         try (FrontDoorSystem system = FrontDoorSystem.start(StackSettings.forTests(home, layout.kafkaLibs()), layout,
-                true, "local", new FrontDoorSystem.Progress() {
-                    @Override
-                    public void step(String what) {
-                        System.out.println("[bench] " + what);
-                    }
-
-                    @Override
-                    public void done(long startedNanos) {
-                        System.out.printf("[bench]   ready in %.1f s%n", (System.nanoTime() - startedNanos) / 1e9);
-                    }
-                })) {
+                true, "local", FrontDoorSystem.Progress.tagged("[bench]"))) {
             String referral = system.service("referral-service").baseUrl();
             String allocation = system.service("allocation-service").baseUrl();
             String run = UUID.randomUUID().toString().substring(0, 6);

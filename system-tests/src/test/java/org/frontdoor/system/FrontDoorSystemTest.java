@@ -52,17 +52,7 @@ class FrontDoorSystemTest {
         ProjectLayout layout = ProjectLayout.locate();
         Path home = Path.of(System.getProperty("java.io.tmpdir")).resolve("frontdoor-system");
         system = FrontDoorSystem.start(StackSettings.forTests(home, layout.kafkaLibs()), layout, true, "local",
-                new FrontDoorSystem.Progress() {
-                    @Override
-                    public void step(String what) {
-                        System.out.println("[system-tests] " + what);
-                    }
-
-                    @Override
-                    public void done(long startedNanos) {
-                        System.out.printf("[system-tests]   ready in %.1f s%n", (System.nanoTime() - startedNanos) / 1e9);
-                    }
-                });
+                FrontDoorSystem.Progress.tagged("[system-tests]"));
     }
 
     @AfterAll

@@ -150,5 +150,19 @@ public final class FrontDoorSystem implements AutoCloseable {
                 }
             };
         }
+        /** One line per step in a test log, each marked with {@code tag}, e.g. {@code [system-tests]}. */
+        static Progress tagged(String tag) {
+            return new Progress() {
+                @Override
+                public void step(String what) {
+                    System.out.println(tag + " " + what);
+                }
+
+                @Override
+                public void done(long startedNanos) {
+                    System.out.printf("%s   ready in %.1f s%n", tag, (System.nanoTime() - startedNanos) / 1e9);
+                }
+            };
+        }
     }
 }
