@@ -193,14 +193,16 @@ public final class EventConsumer implements Runnable {
         for (Object id : inserted) {
             fresh.add(id.toString());
         }
+        List<IncomingEvent> toApply = new ArrayList<>(fresh.size());
         for (Parsed parsed : events) {
             if (fresh.remove(parsed.event().id().toString())) {
-                handler.handle(parsed.event());
-                applied.increment();
+                toApply.add(parsed.event());
             } else {
                 duplicates.increment();
             }
         }
+        handler.handleAll(toApply);
+        applied.increment(toApply.size());
         entityManager.flush();
     }
 

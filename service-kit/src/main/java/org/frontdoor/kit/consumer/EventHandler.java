@@ -9,4 +9,16 @@ package org.frontdoor.kit.consumer;
 public interface EventHandler {
 
     void handle(IncomingEvent event);
+
+    /**
+     * Applies a polled batch's new events, in their order, in one transaction. The default applies them
+     * one by one; a projection may override it to write set-based (one statement per event type). If the
+     * batch fails, the consumer calls this again with one event at a time to find the record to
+     * dead-letter, so an override must give the same result for any split of the batch.
+     */
+    default void handleAll(java.util.List<IncomingEvent> events) {
+        for (IncomingEvent event : events) {
+            handle(event);
+        }
+    }
 }
