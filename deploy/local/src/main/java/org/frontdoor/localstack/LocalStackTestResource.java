@@ -14,6 +14,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The running stack's JDBC URL prefix, user and Kafka servers, JVM-wide (system properties outlive class loaders). */
+    private static final String RECORDED_STACK = "frontdoor.test.local-stack";
+
     private static LocalStack stack;
 
     private String database = "postgres";
@@ -25,12 +28,28 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
-        LocalStack running = shared();
+        String jdbcUrl;
+        String user;
+        String bootstrap;
+        String recorded = System.getProperty(RECORDED_STACK);
+        if (recorded != null && stack == null) {
+            // A Quarkus restart (a test profile) loads this class again, with its static field empty; the stack
+            // the JVM started first is still running, so use it rather than starting a second, empty one.
+            String[] parts = recorded.split("\n", -1);
+            jdbcUrl = parts[0] + database;
+            user = parts[1];
+            bootstrap = parts[2];
+        } else {
+            LocalStack running = shared();
+            jdbcUrl = running.jdbcUrl(database);
+            user = running.databaseUser();
+            bootstrap = running.kafkaBootstrapServers();
+        }
         return Map.of(
-                "quarkus.datasource.jdbc.url", running.jdbcUrl(database),
-                "quarkus.datasource.username", running.databaseUser(),
-                "quarkus.datasource.password", running.databaseUser(),
-                "kafka.bootstrap.servers", running.kafkaBootstrapServers());
+                "quarkus.datasource.jdbc.url", jdbcUrl,
+                "quarkus.datasource.username", user,
+                "quarkus.datasource.password", user,
+                "kafka.bootstrap.servers", bootstrap);
     }
 
     /** The JVM-wide stack, started on first use. */
@@ -45,6 +64,9 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
             }
             LocalStack started = stack;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "local-stack-stop"));
+            String jdbcPrefix = started.jdbcUrl("");
+            System.setProperty(RECORDED_STACK, String.join("\n", jdbcPrefix, started.databaseUser(),
+                    started.kafkaBootstrapServers()));
         }
         return stack;
     }
