@@ -119,6 +119,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response forbidden(ForbiddenProblem e) {
+        return Problems.response(403, "forbidden", "Not allowed for this user", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
     public Response conflict(ConflictProblem e) {
         return Problems.response(409, "conflict", "The request conflicts with the current state", e.getMessage(),
                 null);
