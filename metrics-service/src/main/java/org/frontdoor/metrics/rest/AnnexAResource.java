@@ -15,8 +15,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.frontdoor.clocks.WorkingCalendar;
+import org.frontdoor.kit.problem.ForbiddenProblem;
 import org.frontdoor.kit.problem.NotFoundProblem;
 import org.frontdoor.kit.security.Roles;
+import org.frontdoor.kit.security.TeamScope;
 import org.frontdoor.metrics.domain.AnnexA;
 import org.frontdoor.metrics.domain.IndicatorFilter;
 import org.frontdoor.metrics.repository.AnnexARepository;
@@ -30,10 +32,12 @@ public class AnnexAResource {
 
     private final AnnexARepository repository;
     private final Clock clock;
+    private final TeamScope teams;
 
-    public AnnexAResource(AnnexARepository repository, Clock clock) {
+    public AnnexAResource(AnnexARepository repository, Clock clock, TeamScope teams) {
         this.repository = repository;
         this.clock = clock;
+        this.teams = teams;
     }
 
     @GET
@@ -47,6 +51,10 @@ public class AnnexAResource {
                     + "period defaults to the six months ending today (Europe/London).")
     public Response list(@PathParam("list") String list, @QueryParam("from") String from,
             @QueryParam("to") String to) {
+        if (teams.restricted()) {
+            throw new ForbiddenProblem("The Annex A lists cover the whole authority; your account sees only the teams "
+                    + String.join(", ", teams.teams()));
+        }
         IndicatorFilter period = IndicatorQuery.parse(from, to, null, null, null,
                 WorkingCalendar.londonDate(clock.instant()), 6);
         List<String> header;

@@ -23,6 +23,7 @@ import org.frontdoor.clocks.WorkingCalendar;
 import org.frontdoor.kit.rest.PagedResponse;
 import org.frontdoor.kit.rest.QueryParameters;
 import org.frontdoor.kit.security.Roles;
+import org.frontdoor.kit.security.TeamScope;
 import org.frontdoor.metrics.domain.AtRiskItem;
 import org.frontdoor.metrics.domain.Indicator;
 import org.frontdoor.metrics.domain.IndicatorCode;
@@ -44,10 +45,12 @@ public class IndicatorResource {
 
     private final IndicatorService service;
     private final Clock clock;
+    private final TeamScope teams;
 
-    public IndicatorResource(IndicatorService service, Clock clock) {
+    public IndicatorResource(IndicatorService service, Clock clock, TeamScope teams) {
         this.service = service;
         this.clock = clock;
+        this.teams = teams;
     }
 
     @GET
@@ -135,12 +138,16 @@ public class IndicatorResource {
             @QueryParam("withinWorkingDays") String within,
             @QueryParam("ruleSet") String ruleSet) {
         IndicatorCode indicatorCode = IndicatorQuery.code(code);
-        return service.atRisk(indicatorCode, IndicatorQuery.team(team), IndicatorQuery.withinWorkingDays(within),
+        return service.atRisk(indicatorCode, teams.filter(IndicatorQuery.team(team)),
+                IndicatorQuery.withinWorkingDays(within),
                 IndicatorQuery.ruleSet(ruleSet), today());
     }
 
+    /** The query's filter, its team narrowed to the user's teams (a user of one team sees that team). */
     private IndicatorFilter filter(String from, String to, String team, String source, String ruleSet) {
-        return IndicatorQuery.parse(from, to, team, source, ruleSet, today());
+        IndicatorFilter asked = IndicatorQuery.parse(from, to, team, source, ruleSet, today());
+        return new IndicatorFilter(asked.from(), asked.to(), teams.filter(asked.team()), asked.source(),
+                asked.ruleSet());
     }
 
     private LocalDate today() {
