@@ -24,6 +24,7 @@ import org.frontdoor.allocation.service.AlertService;
 import org.frontdoor.kit.rest.PagedResponse;
 import org.frontdoor.kit.rest.QueryParameters;
 import org.frontdoor.kit.security.Roles;
+import org.frontdoor.kit.security.TeamScope;
 
 /** The alerts duty managers act on: cases waiting too long, full queues, overloaded workers (API.md). */
 @Path("/alerts")
@@ -33,8 +34,11 @@ public class AlertResource {
 
     private final AlertService service;
 
-    public AlertResource(AlertService service) {
+    private final TeamScope teams;
+
+    public AlertResource(AlertService service, TeamScope teams) {
         this.service = service;
+        this.teams = teams;
     }
 
     @GET
@@ -60,7 +64,8 @@ public class AlertResource {
             @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         AlertState wanted = QueryParameters.optionalEnum("state", state, AlertState.class);
         QueryParameters.Page slice = QueryParameters.page(page, size);
-        AlertService.AlertPage found = service.list(wanted, team, slice.number(), slice.size());
+        AlertService.AlertPage found = service.list(wanted, teams.filter(team == null || team.isBlank() ? null : team),
+                slice.number(), slice.size());
         return PagedResponse.of(found.alerts().stream().map(AlertView::of).toList(), found.total(), slice, uri);
     }
 }

@@ -25,9 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.frontdoor.allocation.domain.Case;
+import org.frontdoor.allocation.repository.CaseRepository;
 import org.frontdoor.allocation.service.AllocationService;
 import org.frontdoor.kit.idempotency.Idempotent;
 import org.frontdoor.kit.security.Roles;
+import org.frontdoor.kit.security.TeamScope;
 
 /** Managers giving a case to a worker (API.md). */
 @Path("/cases/{caseId}/allocation")
@@ -49,9 +52,18 @@ public class AllocationResource {
     static final String REASON = "^[A-Z][A-Z_]{0,39}$";
 
     private final AllocationService service;
+    private final CaseRepository cases;
+    private final TeamScope teams;
 
-    public AllocationResource(AllocationService service) {
+    public AllocationResource(AllocationService service, CaseRepository cases, TeamScope teams) {
         this.service = service;
+        this.cases = cases;
+        this.teams = teams;
+    }
+
+    /** A case (or worker) of a team the user may not see is, for them, one that does not exist. */
+    private void visibleCase(UUID caseId) {
+        teams.requireVisible(() -> cases.findByIdOptional(caseId).map(Case::team).orElse(null), "Case", caseId);
     }
 
     @POST
@@ -69,6 +81,12 @@ public class AllocationResource {
                     schema = @Schema(implementation = HeldView.class)))
     public Response allocate(@PathParam("caseId") UUID caseId, @Valid @NotNull AllocationRequest body,
             @Context SecurityContext security, @Context UriInfo uri) {
+        if (teams.restricted()) {
+            teams.requireVisible(() -> service.worker(body.workerId()).worker().team(), "Worker", body.workerId());
+            if (cases.findByIdOptional(caseId).isPresent()) {
+                visibleCase(caseId);
+            }
+        }
         String by = body.allocatedBy() != null ? body.allocatedBy() : security.getUserPrincipal().getName();
         AllocationService.Outcome outcome = service.allocate(caseId, body.workerId(), body.allocatedAt(), by,
                 body.overrideReason());
@@ -91,6 +109,7 @@ public class AllocationResource {
     public Response deallocate(@PathParam("caseId") UUID caseId,
             @QueryParam("reason") @Pattern(regexp = REASON, message = "must be a code such as MANAGER_REQUEST or WORKER_LEFT") String reason,
             @Context SecurityContext security) {
+        visibleCase(caseId);
         service.deallocate(caseId, reason == null ? "MANAGER_REQUEST" : reason, security.getUserPrincipal().getName());
         return Response.noContent().build();
     }

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.frontdoor.allocation.domain.Rag;
 import org.frontdoor.allocation.service.AllocationService;
 import org.frontdoor.kit.security.Roles;
+import org.frontdoor.kit.security.TeamScope;
 
 /** The live queue of open cases waiting for a worker, longest waiting first. */
 @Path("/queue")
@@ -39,16 +40,18 @@ public class QueueResource {
 
     private final AllocationService service;
     private final BoardStream board;
+    private final TeamScope teams;
 
-    public QueueResource(AllocationService service, BoardStream board) {
+    public QueueResource(AllocationService service, BoardStream board, TeamScope teams) {
         this.service = service;
         this.board = board;
+        this.teams = teams;
     }
 
     @GET
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER, Roles.PERFORMANCE, Roles.ADMIN })
     public List<QueueItem> queue(@QueryParam("team") @Size(max = 64) String team) {
-        return service.queue(team).stream().map(QueueItem::of).toList();
+        return service.queue(teams.filter(team == null || team.isBlank() ? null : team)).stream().map(QueueItem::of).toList();
     }
 
     /**
@@ -66,6 +69,6 @@ public class QueueResource {
                     + "first again.")
     public void stream(@QueryParam("team") @Size(max = 64) String team, @Context SseEventSink sink,
             @Context Sse sse) {
-        board.watch(team == null || team.isBlank() ? null : team, sink, sse);
+        board.watch(teams.filter(team == null || team.isBlank() ? null : team), sink, sse);
     }
 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.frontdoor.allocation.service.AllocationService;
 import org.frontdoor.kit.security.Roles;
+import org.frontdoor.kit.security.TeamScope;
 
 /** Social workers, their hours and thresholds, and their caseloads. */
 @Path("/workers")
@@ -28,8 +29,11 @@ public class WorkerResource {
 
     private final AllocationService service;
 
-    public WorkerResource(AllocationService service) {
+    private final TeamScope teams;
+
+    public WorkerResource(AllocationService service, TeamScope teams) {
         this.service = service;
+        this.teams = teams;
     }
 
     @PUT
@@ -38,6 +42,7 @@ public class WorkerResource {
     public Response put(
             @PathParam("workerId") @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]*$", message = "may hold only letters, digits, '.', '_' and '-'") String workerId,
             @Valid @NotNull WorkerRequest body) {
+        teams.filter(body.team());
         boolean created = service.putWorker(workerId, body.displayName(), body.team(), body.fte(), body.caseHolding(),
                 body.caseloadThreshold());
         return Response.status(created ? 201 : 200).entity(WorkerView.of(service.worker(workerId))).build();
@@ -46,6 +51,6 @@ public class WorkerResource {
     @GET
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.PERFORMANCE, Roles.ADMIN })
     public List<WorkerView> list(@QueryParam("team") @Size(max = 64) String team) {
-        return service.workers(team).stream().map(WorkerView::of).toList();
+        return service.workers(teams.filter(team == null || team.isBlank() ? null : team)).stream().map(WorkerView::of).toList();
     }
 }

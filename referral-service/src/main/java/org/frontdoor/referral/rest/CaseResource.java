@@ -32,6 +32,7 @@ import org.frontdoor.kit.idempotency.Idempotent;
 import org.frontdoor.kit.rest.PagedResponse;
 import org.frontdoor.kit.rest.QueryParameters;
 import org.frontdoor.kit.security.Roles;
+import org.frontdoor.kit.security.TeamScope;
 import org.frontdoor.referral.domain.Assessment;
 import org.frontdoor.referral.domain.Case;
 import org.frontdoor.referral.domain.CaseStatus;
@@ -60,9 +61,16 @@ import org.frontdoor.referral.service.CaseService;
 public class CaseResource {
 
     private final CaseService service;
+    private final TeamScope teams;
 
-    public CaseResource(CaseService service) {
+    public CaseResource(CaseService service, TeamScope teams) {
         this.service = service;
+        this.teams = teams;
+    }
+
+    /** A case of a team the user may not see is, for them, a case that does not exist. */
+    private void visible(UUID id) {
+        teams.requireVisible(() -> service.get(id).team(), "Case", id);
     }
 
     @GET
@@ -75,6 +83,7 @@ public class CaseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CaseView.class)))
     public CaseView get(@PathParam("id") UUID id) {
+        visible(id);
         return CaseView.withTimeline(service.get(id));
     }
 
@@ -97,9 +106,10 @@ public class CaseResource {
             @QueryParam("size") String size, @Context UriInfo uri) {
         CaseStatus wanted = QueryParameters.optionalEnum("status", status, CaseStatus.class);
         QueryParameters.Page slice = QueryParameters.page(page, size);
-        List<CaseView> found = service.search(wanted, team, childRef, slice.number(), slice.size()).stream()
+        String visibleTeam = teams.filter(team == null || team.isBlank() ? null : team);
+        List<CaseView> found = service.search(wanted, visibleTeam, childRef, slice.number(), slice.size()).stream()
                 .map(CaseView::summary).toList();
-        return PagedResponse.of(found, service.count(wanted, team, childRef), slice, uri);
+        return PagedResponse.of(found, service.count(wanted, visibleTeam, childRef), slice, uri);
     }
 
     @POST
@@ -128,6 +138,7 @@ public class CaseResource {
                                         """) }))
             @Valid @NotNull StartAssessment body,
             @Context UriInfo uri) {
+        visible(id);
         Assessment assessment = service.startAssessment(id, body.kind(), body.startedAt());
         return created(uri, assessment.id(), AssessmentView.of(id, assessment));
     }
@@ -157,6 +168,7 @@ public class CaseResource {
                                          "primaryNeed": "N1"}
                                         """) }))
             @Valid @NotNull CompleteAssessment body) {
+        visible(id);
         return AssessmentView.of(id, service.completeAssessment(id, assessmentId, body.completedAt(), body.outcome(),
                 body.primaryNeed()));
     }
@@ -187,6 +199,7 @@ public class CaseResource {
                                         """) }))
             @Valid @NotNull HoldStrategyDiscussion body,
             @Context UriInfo uri) {
+        visible(id);
         StrategyDiscussion discussion = service.holdStrategyDiscussion(id, body.heldAt(), body.section47Initiated());
         return created(uri, discussion.id(), StrategyDiscussionView.of(id, discussion));
     }
@@ -218,6 +231,7 @@ public class CaseResource {
                                         """) }))
             @Valid @NotNull StartSection47 body,
             @Context UriInfo uri) {
+        visible(id);
         Section47Enquiry enquiry = service.startSection47(id, body.strategyDiscussionId(), body.startedAt());
         return created(uri, enquiry.id(), Section47View.of(id, enquiry));
     }
@@ -243,6 +257,7 @@ public class CaseResource {
                                         {"completedAt": "2024-03-15T12:00:00Z", "outcome": "ICPC_REQUIRED"}
                                         """) }))
             @Valid @NotNull CompleteSection47 body) {
+        visible(id);
         return Section47View.of(id, service.completeSection47(id, section47Id, body.completedAt(), body.outcome()));
     }
 
@@ -283,6 +298,7 @@ public class CaseResource {
                                         """) }))
             @Valid @NotNull HoldConference body,
             @Context UriInfo uri) {
+        visible(id);
         Case.ConferenceResult result = service.holdConference(id, body.kind(), body.heldAt(),
                 Boolean.TRUE.equals(body.transferIn()), body.section47EnquiryId(), body.outcome(), body.category());
         return created(uri, result.conference().id(), ConferenceView.of(id, result));
@@ -309,6 +325,7 @@ public class CaseResource {
                                         {"endedAt": "2024-09-30T12:00:00Z"}
                                         """) }))
             @Valid @NotNull EndCpPlan body) {
+        visible(id);
         return CpPlanView.of(id, service.endCpPlan(id, body.endedAt()));
     }
 
@@ -333,6 +350,7 @@ public class CaseResource {
                                         {"closedAt": "2024-10-01T09:00:00Z", "reason": "RC7"}
                                         """) }))
             @Valid @NotNull CloseCase body) {
+        visible(id);
         return CaseView.summary(service.close(id, body.closedAt(), body.reason()));
     }
 

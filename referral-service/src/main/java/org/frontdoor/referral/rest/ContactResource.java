@@ -34,6 +34,7 @@ import org.frontdoor.kit.idempotency.Idempotent;
 import org.frontdoor.kit.rest.PagedResponse;
 import org.frontdoor.kit.rest.QueryParameters;
 import org.frontdoor.kit.security.Roles;
+import org.frontdoor.kit.security.TeamScope;
 import org.frontdoor.referral.domain.Contact;
 import org.frontdoor.referral.domain.ContactDetails;
 import org.frontdoor.referral.domain.ContactStatus;
@@ -47,9 +48,11 @@ import org.frontdoor.referral.service.ContactService;
 public class ContactResource {
 
     private final ContactService service;
+    private final TeamScope teams;
 
-    public ContactResource(ContactService service) {
+    public ContactResource(ContactService service, TeamScope teams) {
         this.service = service;
+        this.teams = teams;
     }
 
     @POST
@@ -89,6 +92,7 @@ public class ContactResource {
                                                  "team": "edt"}
                                                 """) }))
             @Valid @NotNull NewContactRequest body, @Context UriInfo uri) {
+        teams.filter(body.team());
         NewContactRequest.ChildRequest child = body.child();
         Contact contact = service.receive(new ContactDetails(body.childRef(), body.receivedAt(), body.source(),
                 body.channel(), body.outOfHours(), body.team(), body.contactGroup(), body.concerns(),
@@ -121,7 +125,8 @@ public class ContactResource {
         QueryParameters.requireOrdered(start, end);
         QueryParameters.Page slice = QueryParameters.page(page, size);
         ContactService.ContactPage found = service.search(
-                QueryParameters.optionalEnum("status", status, ContactStatus.class), team, start, end,
+                QueryParameters.optionalEnum("status", status, ContactStatus.class), teams.filter(blankToNull(team)),
+                start, end,
                 slice.number(), slice.size());
         return PagedResponse.of(found.contacts().stream().map(ContactView::of).toList(), found.total(), slice, uri);
     }
@@ -135,7 +140,9 @@ public class ContactResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ContactView.class)))
     public ContactView get(@PathParam("id") UUID id) {
-        return ContactView.of(service.get(id));
+        Contact contact = service.get(id);
+        teams.requireVisible(contact.team(), "Contact", id);
+        return ContactView.of(contact);
     }
 
     @POST
@@ -170,7 +177,12 @@ public class ContactResource {
                                                 """) }))
             @Valid @NotNull DecisionRequest body,
             @Context SecurityContext security) {
+        teams.requireVisible(() -> service.get(id).team(), "Contact", id);
         String decidedBy = body.decidedBy() != null ? body.decidedBy() : security.getUserPrincipal().getName();
         return ContactView.of(service.decide(id, body.outcome(), body.decidedAt(), decidedBy, body.rationale()));
+    }
+
+    private static String blankToNull(String team) {
+        return team == null || team.isBlank() ? null : team;
     }
 }

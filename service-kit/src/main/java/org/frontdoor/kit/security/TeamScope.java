@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.RequestScoped;
 
@@ -63,6 +64,16 @@ public class TeamScope {
     public void requireVisible(String itemTeam, String what, Object id) {
         if (restricted() && !teams.contains(itemTeam)) {
             throw new NotFoundProblem(what, id);
+        }
+    }
+
+    /**
+     * As {@link #requireVisible(String, String, Object)}, looking the item's team up only for a restricted user (an
+     * unknown item gives null, which no user sees).
+     */
+    public void requireVisible(Supplier<String> itemTeam, String what, Object id) {
+        if (restricted()) {
+            requireVisible(itemTeam.get(), what, id);
         }
     }
 
