@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.frontdoor.events.CloudEventHeaders;
 import org.frontdoor.events.Topics;
+import org.frontdoor.kit.outbox.OutboxRelay;
 import org.frontdoor.localstack.EventTap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ class OutboxLatencyBenchmark {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    OutboxRelay relay;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -83,10 +87,8 @@ class OutboxLatencyBenchmark {
             insert.setString(2, key);
             insert.setInt(3, BACKLOG);
             insert.executeUpdate();
-            try (var notify = connection.createStatement()) {
-                notify.execute("SELECT pg_notify('frontdoor_outbox', '')");
-            }
             connection.commit();
+            relay.wake();
             started = System.nanoTime();
         }
         while (unsent(key) > 0) {

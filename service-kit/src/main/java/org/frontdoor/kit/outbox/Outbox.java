@@ -7,7 +7,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -15,20 +17,31 @@ import org.frontdoor.events.EventTypes;
 
 /**
  * Records an event in the same database transaction as the state change it describes, so that an
- * event is published if and only if the change committed (ARCHITECTURE.md §3). The relay does the rest.
+ * event is published if and only if the change committed (ARCHITECTURE.md §3). The relay does the rest: this
+ * instance's relay is woken in-process once the transaction has committed (no {@code pg_notify}, whose commits
+ * PostgreSQL serialises: it halved the commit rate), and every relay also polls the table.
  */
 @ApplicationScoped
 public class Outbox {
 
-    /** PostgreSQL notification channel the relay listens on. */
-    public static final String CHANNEL = "frontdoor_outbox";
+    /** Fired once per transaction that appended events; the relay observes it after a successful commit. */
+    public record Appended() {
+    }
+
+    /** Marks a transaction that has already fired {@link Appended}, so several events wake the relay once. */
+    private static final Object APPENDED = new Object();
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Event<Appended> appended;
 
-    public Outbox(EntityManager entityManager, ObjectMapper json) {
+    public Outbox(EntityManager entityManager, ObjectMapper json, TransactionSynchronizationRegistry transactions,
+            Event<Appended> appended) {
         this.entityManager = entityManager;
         this.json = json;
+        this.transactions = transactions;
+        this.appended = appended;
     }
 
     /**
@@ -62,7 +75,14 @@ public class Outbox {
                 .setParameter(7, Instant.now())
                 .setParameter(8, data)
                 .executeUpdate();
-        entityManager.createNativeQuery("SELECT pg_notify('" + CHANNEL + "', '')").getSingleResult();
+        wakeRelayAfterCommit();
         return eventId;
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(APPENDED) == null) {
+            transactions.putResource(APPENDED, Boolean.TRUE);
+            appended.fire(new Appended());
+        }
     }
 }

@@ -17,7 +17,7 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** Longest idle wait between looks at the table when no commit notification arrives. */
+    /** Longest idle wait between looks at the table when no commit of this instance wakes the relay. */
     @WithDefault("PT0.5S")
     Duration pollInterval();
 

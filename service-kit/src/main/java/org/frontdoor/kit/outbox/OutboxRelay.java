@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,6 +25,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -35,12 +37,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.frontdoor.events.CloudEventHeaders;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
 
 /**
- * Publishes committed outbox rows to Kafka as CloudEvents and marks them sent, in commit order, waking
- * on the commit notification. A failed publish leaves the rows unsent and is retried with backoff, so
- * nothing is lost; a retry may publish a row twice, which consumers absorb by event id.
+ * Publishes committed outbox rows to Kafka as CloudEvents and marks them sent, in commit order, woken by
+ * {@link #wake()} after each commit of this instance that appended events, and polling the table every
+ * {@code frontdoor.outbox.poll-interval} for rows committed by other instances. A failed publish leaves the
+ * rows unsent and is retried with backoff, so nothing is lost; a retry may publish a row twice, which consumers absorb by event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -55,11 +57,12 @@ public class OutboxRelay {
     private final MeterRegistry registry;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingMillis = new AtomicLong();
+    /** At most one permit: a commit since the relay last looked at the table. */
+    private final Semaphore committed = new Semaphore(0);
     private Counter published;
     private volatile boolean running;
     private Thread worker;
     private KafkaProducer<String, byte[]> producer;
-    private Connection listener;
 
     public OutboxRelay(DataSource dataSource, OutboxConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
@@ -83,6 +86,17 @@ public class OutboxRelay {
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Appended event) {
+        wake();
+    }
+
+    /** Tells the relay that events were committed; cheap and non-blocking. */
+    public void wake() {
+        if (committed.availablePermits() == 0) {
+            committed.release();
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -221,16 +235,11 @@ public class OutboxRelay {
         return producer;
     }
 
-    /** Sleeps until a commit notification arrives or the poll interval passes. */
-    private void awaitCommit(Duration timeout) throws SQLException {
-        if (listener == null) {
-            listener = dataSource.getConnection();
-            listener.setAutoCommit(true);
-            try (Statement listen = listener.createStatement()) {
-                listen.execute("LISTEN " + Outbox.CHANNEL);
-            }
+    /** Sleeps until a commit wakes the relay or the poll interval passes. */
+    private void awaitCommit(Duration timeout) throws InterruptedException {
+        if (committed.tryAcquire(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
+            committed.drainPermits();
         }
-        listener.unwrap(PGConnection.class).getNotifications((int) Math.max(1, timeout.toMillis()));
     }
 
     private void updateGauges() throws SQLException {
@@ -250,14 +259,6 @@ public class OutboxRelay {
         if (producer != null) {
             producer.close(Duration.ofSeconds(2));
             producer = null;
-        }
-        if (listener != null) {
-            try {
-                listener.close();
-            } catch (SQLException e) {
-                LOG.debug("Closing the outbox listener failed", e);
-            }
-            listener = null;
         }
     }
 
