@@ -1,18 +1,50 @@
 package org.frontdoor.metrics.repository;
 
-import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.frontdoor.metrics.domain.Allocation;
 import org.frontdoor.metrics.domain.Facts;
-import org.hibernate.query.NativeQuery;
 
-/** Writes allocation, deallocation and worker facts, for allocation timeliness, the queue and caseloads. */
+/**
+ * Writes allocation, deallocation and worker facts, for allocation timeliness, the queue and caseloads. Each
+ * method writes a batch of rows, all different, with one statement.
+ */
 @ApplicationScoped
 public class AllocationFactRepository {
+
+    private static final String ALLOCATIONS = Unnest.insert("allocation_fact", """
+                case_id uuid, allocated_at timestamptz, worker_id text, team text, allocated_date date,
+                threshold_overridden boolean, previous_worker_id text
+                """, """
+                ON CONFLICT (case_id, allocated_at) DO UPDATE SET
+                    worker_id = EXCLUDED.worker_id,
+                    team = EXCLUDED.team,
+                    allocated_date = EXCLUDED.allocated_date,
+                    threshold_overridden = EXCLUDED.threshold_overridden,
+                    previous_worker_id = EXCLUDED.previous_worker_id
+                """);
+
+    private static final String DEALLOCATIONS = Unnest.insert("deallocation_fact", """
+                case_id uuid, deallocated_at timestamptz, worker_id text, team text, deallocated_date date, reason text,
+                waiting_since timestamptz
+                """, """
+                ON CONFLICT (case_id, deallocated_at) DO UPDATE SET worker_id = EXCLUDED.worker_id,
+                    team = EXCLUDED.team, reason = EXCLUDED.reason, waiting_since = EXCLUDED.waiting_since
+                """);
+
+    private static final String WORKERS = Unnest.insert("worker_fact", """
+                worker_id text, team text, fte numeric, case_holding boolean, caseload_threshold numeric,
+                updated_at timestamptz
+                """, """
+                ON CONFLICT (worker_id) DO UPDATE SET team = EXCLUDED.team, fte = EXCLUDED.fte,
+                    case_holding = EXCLUDED.case_holding, caseload_threshold = EXCLUDED.caseload_threshold,
+                    updated_at = EXCLUDED.updated_at
+                WHERE worker_fact.updated_at <= EXCLUDED.updated_at
+                """);
 
     private final EntityManager entityManager;
 
@@ -20,69 +52,37 @@ public class AllocationFactRepository {
         this.entityManager = entityManager;
     }
 
+    /** A case.deallocated, with the team it was taken from and the reason code. */
+    public record Deallocated(Facts.Deallocation deallocation, String team, String reason) {
+    }
+
+    /** A worker.updated, with when it was true. */
+    public record WorkerState(Facts.Worker worker, Instant updatedAt) {
+    }
+
     /** An allocation is identified by its case and time; a replayed copy of it simply wins. */
-    public void recordAllocation(Allocation allocation) {
-        entityManager.createNativeQuery("""
-                INSERT INTO allocation_fact (case_id, allocated_at, worker_id, team, allocated_date,
-                                             threshold_overridden, previous_worker_id)
-                VALUES (:caseId, :allocatedAt, :workerId, :team, :allocatedDate, :thresholdOverridden,
-                        :previousWorkerId)
-                ON CONFLICT (case_id, allocated_at) DO UPDATE SET
-                    worker_id = EXCLUDED.worker_id,
-                    team = EXCLUDED.team,
-                    allocated_date = EXCLUDED.allocated_date,
-                    threshold_overridden = EXCLUDED.threshold_overridden,
-                    previous_worker_id = EXCLUDED.previous_worker_id
-                """)
-                .unwrap(NativeQuery.class)
-                .setParameter("caseId", allocation.caseId())
-                .setParameter("allocatedAt", allocation.allocatedAt())
-                .setParameter("workerId", allocation.workerId())
-                .setParameter("team", allocation.team())
-                .setParameter("allocatedDate", allocation.allocatedDate())
-                .setParameter("thresholdOverridden", allocation.thresholdOverridden())
-                // Typed, because a first allocation has no previous worker and an untyped null cannot be bound.
-                .setParameter("previousWorkerId", allocation.previousWorkerId(), String.class)
-                .executeUpdate();
+    public void recordAllocations(List<Allocation> allocations) {
+        Unnest.execute(entityManager, ALLOCATIONS, allocations, allocation -> new Object[] {
+            allocation.caseId(), allocation.allocatedAt(), allocation.workerId(),
+            allocation.team(), allocation.allocatedDate(), allocation.thresholdOverridden(),
+            allocation.previousWorkerId() });
     }
 
     /** A deallocation is identified by its case and time, like an allocation. */
-    public void recordDeallocation(Facts.Deallocation deallocation, String team, String reason) {
-        entityManager.createNativeQuery("""
-                INSERT INTO deallocation_fact (case_id, deallocated_at, worker_id, team, deallocated_date, reason,
-                                               waiting_since)
-                VALUES (:caseId, :at, :workerId, :team, :date, :reason, :waitingSince)
-                ON CONFLICT (case_id, deallocated_at) DO UPDATE SET worker_id = EXCLUDED.worker_id,
-                    team = EXCLUDED.team, reason = EXCLUDED.reason, waiting_since = EXCLUDED.waiting_since
-                """)
-                .unwrap(NativeQuery.class)
-                .setParameter("caseId", deallocation.caseId())
-                .setParameter("at", deallocation.deallocatedAt())
-                .setParameter("workerId", deallocation.workerId())
-                .setParameter("team", team)
-                .setParameter("date", deallocation.deallocatedDate())
-                .setParameter("reason", reason)
-                .setParameter("waitingSince", deallocation.waitingSince(), Instant.class)
-                .executeUpdate();
+    public void recordDeallocations(List<Deallocated> deallocations) {
+        Unnest.execute(entityManager, DEALLOCATIONS, deallocations, row -> {
+            Facts.Deallocation deallocation = row.deallocation();
+            return new Object[] { deallocation.caseId(), deallocation.deallocatedAt(), deallocation.workerId(),
+                row.team(), deallocation.deallocatedDate(), row.reason(), deallocation.waitingSince() };
+        });
     }
 
     /** The latest state of a worker wins, whatever order the updates arrive in. */
-    public void recordWorker(Facts.Worker worker, Instant updatedAt) {
-        entityManager.createNativeQuery("""
-                INSERT INTO worker_fact (worker_id, team, fte, case_holding, caseload_threshold, updated_at)
-                VALUES (:id, :team, :fte, :caseHolding, :threshold, :updatedAt)
-                ON CONFLICT (worker_id) DO UPDATE SET team = EXCLUDED.team, fte = EXCLUDED.fte,
-                    case_holding = EXCLUDED.case_holding, caseload_threshold = EXCLUDED.caseload_threshold,
-                    updated_at = EXCLUDED.updated_at
-                WHERE worker_fact.updated_at <= EXCLUDED.updated_at
-                """)
-                .unwrap(NativeQuery.class)
-                .setParameter("id", worker.workerId())
-                .setParameter("team", worker.team())
-                .setParameter("fte", worker.fte())
-                .setParameter("caseHolding", worker.caseHolding())
-                .setParameter("threshold", worker.caseloadThreshold(), BigDecimal.class)
-                .setParameter("updatedAt", updatedAt)
-                .executeUpdate();
+    public void recordWorkers(List<WorkerState> workers) {
+        Unnest.execute(entityManager, WORKERS, workers, row -> {
+            Facts.Worker worker = row.worker();
+            return new Object[] { worker.workerId(), worker.team(), worker.fte(), worker.caseHolding(),
+                worker.caseloadThreshold(), row.updatedAt() };
+        });
     }
 }

@@ -1,8 +1,12 @@
 package org.frontdoor.metrics.repository;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -13,26 +17,17 @@ import org.frontdoor.metrics.domain.CaseFact;
 import org.frontdoor.metrics.domain.Facts;
 import org.frontdoor.metrics.domain.Referral;
 
-/** Writes case facts from referrals and closures, and what the case learns from its child's other facts. */
+/**
+ * Writes case facts from referrals and closures, and what the case learns from its child's other facts.
+ * Each method handles a batch of cases, all different, with one statement (or one read and one write).
+ */
 @ApplicationScoped
 public class CaseFactRepository implements PanacheRepositoryBase<CaseFact, UUID> {
 
-    private final WorkingCalendar calendar;
-
-    public CaseFactRepository(WorkingCalendar calendar) {
-        this.calendar = calendar;
-    }
-
-    /**
-     * case.opened owns the referral columns and overwrites them; a closure seen earlier keeps its columns.
-     * The child's re-referral counts and the case's first allocation are then worked out again.
-     */
-    public void recordReferral(Referral referral) {
-        getEntityManager().createNativeQuery("""
-                INSERT INTO case_fact (case_id, child_ref, contact_id, team, source, opened_at, referral_date,
-                                       re_referral, referrals_in_previous_12_months)
-                VALUES (:caseId, :childRef, :contactId, :team, :source, :openedAt, :referralDate,
-                        :reReferral, :previousReferrals)
+    private static final String REFERRALS = Unnest.insert("case_fact", """
+                case_id uuid, child_ref text, contact_id uuid, team text, source text, opened_at timestamptz,
+                referral_date date, re_referral boolean, referrals_in_previous_12_months int
+                """, """
                 ON CONFLICT (case_id) DO UPDATE SET
                     child_ref = EXCLUDED.child_ref,
                     contact_id = EXCLUDED.contact_id,
@@ -42,112 +37,116 @@ public class CaseFactRepository implements PanacheRepositoryBase<CaseFact, UUID>
                     referral_date = EXCLUDED.referral_date,
                     re_referral = EXCLUDED.re_referral,
                     referrals_in_previous_12_months = EXCLUDED.referrals_in_previous_12_months
-                """)
-                .setParameter("caseId", referral.caseId())
-                .setParameter("childRef", referral.childRef())
-                .setParameter("contactId", referral.contactId())
-                .setParameter("team", referral.team())
-                .setParameter("source", referral.source())
-                .setParameter("openedAt", referral.openedAt())
-                .setParameter("referralDate", referral.referralDate())
-                .setParameter("reReferral", referral.reReferral())
-                .setParameter("previousReferrals", referral.referralsInPrevious12Months())
-                .executeUpdate();
-        refreshReReferrals(referral.childRef());
-        refreshFirstAllocation(referral.caseId());
-    }
+                """);
 
-    /**
-     * A closure fills the closure columns; when it comes first it also creates the row with what it knows of
-     * the case, and case.opened completes it later.
-     */
-    public void recordClosure(UUID caseId, String childRef, String team, java.time.Instant closedAt,
-            LocalDate referralDate, LocalDate closedDate, String reason, boolean noFurtherStep) {
-        getEntityManager().createNativeQuery("""
-                INSERT INTO case_fact (case_id, child_ref, team, referral_date, closed_at, closed_date, closure_reason,
-                                       no_further_step)
-                VALUES (:caseId, :childRef, :team, :referralDate, :closedAt, :closedDate, :reason, :noFurtherStep)
+    private static final String CLOSURES = Unnest.insert("case_fact", """
+                case_id uuid, child_ref text, team text, referral_date date, closed_at timestamptz, closed_date date,
+                closure_reason text, no_further_step boolean
+                """, """
                 ON CONFLICT (case_id) DO UPDATE SET
                     closed_at = EXCLUDED.closed_at,
                     closed_date = EXCLUDED.closed_date,
                     closure_reason = EXCLUDED.closure_reason,
                     no_further_step = EXCLUDED.no_further_step
-                """)
-                .setParameter("caseId", caseId)
-                .setParameter("childRef", childRef)
-                .setParameter("team", team)
-                .setParameter("referralDate", referralDate)
-                .setParameter("closedAt", closedAt)
-                .setParameter("closedDate", closedDate)
-                .setParameter("reason", reason)
-                .setParameter("noFurtherStep", noFurtherStep)
-                .executeUpdate();
-        refreshFirstAllocation(caseId);
+                """);
+
+    private final WorkingCalendar calendar;
+
+    public CaseFactRepository(WorkingCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    /** A case.closed. */
+    public record Closure(UUID caseId, String childRef, String team, Instant closedAt, LocalDate referralDate,
+            LocalDate closedDate, String reason, boolean noFurtherStep) {
     }
 
     /**
-     * Works out again, for every referral of the child, how many referrals came in the 12 months before it
-     * (a referral arriving late changes the answer for those after it), so the counts converge in any order.
+     * case.opened owns the referral columns and overwrites them; a closure seen earlier keeps its columns.
+     * The caller then works out again the children's re-referral counts and the cases' first allocations.
      */
-    public void refreshReReferrals(String childRef) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                SELECT case_id, referral_date, opened_at, previous_referrals_12_months FROM case_fact
-                WHERE child_ref = :child AND opened_at IS NOT NULL
-                """).setParameter("child", childRef).getResultList();
-        List<Facts.Case> cases = new ArrayList<>();
-        for (Object[] row : rows) {
-            cases.add(new Facts.Case((UUID) row[0], childRef, null, null, toInstant(row[2]),
-                    StepFactRepository.toDate(row[1]), false, null, null));
+    public void recordReferrals(List<Referral> referrals) {
+        Unnest.execute(getEntityManager(), REFERRALS, referrals, referral -> new Object[] {
+            referral.caseId(), referral.childRef(), referral.contactId(), referral.team(),
+            referral.source(), referral.openedAt(), referral.referralDate(), referral.reReferral(),
+            referral.referralsInPrevious12Months() });
+    }
+
+    /**
+     * A closure fills the closure columns; when it comes first it also creates the row with what it knows of
+     * the case, and case.opened completes it later. The caller then works out the first allocation again.
+     */
+    public void recordClosures(List<Closure> closures) {
+        Unnest.execute(getEntityManager(), CLOSURES, closures, closure -> new Object[] {
+            closure.caseId(), closure.childRef(), closure.team(), closure.referralDate(),
+            closure.closedAt(), closure.closedDate(), closure.reason(), closure.noFurtherStep() });
+    }
+
+    /**
+     * Works out again, for every referral of these children, how many referrals came in the 12 months before
+     * it (a referral arriving late changes the answer for those after it), so the counts converge in any order.
+     */
+    public void refreshReReferrals(Collection<String> childRefs) {
+        Map<String, List<Object[]>> byChild = new LinkedHashMap<>();
+        for (Object[] row : Unnest.select(getEntityManager(), """
+                SELECT child_ref, case_id, referral_date, opened_at, previous_referrals_12_months FROM case_fact
+                WHERE child_ref = ANY(?::text[]) AND opened_at IS NOT NULL
+                """, childRefs)) {
+            byChild.computeIfAbsent((String) row[0], child -> new ArrayList<>()).add(row);
         }
-        for (int i = 0; i < cases.size(); i++) {
-            int previous = Facts.previousReferrals(cases.get(i), cases);
-            if (previous != ((Number) rows.get(i)[3]).intValue()) {
-                getEntityManager().createNativeQuery(
-                        "UPDATE case_fact SET previous_referrals_12_months = :previous WHERE case_id = :id")
-                        .setParameter("previous", previous).setParameter("id", cases.get(i).id()).executeUpdate();
+        List<Object[]> changes = new ArrayList<>();
+        for (List<Object[]> rows : byChild.values()) {
+            List<Facts.Case> cases = new ArrayList<>();
+            for (Object[] row : rows) {
+                cases.add(new Facts.Case((UUID) row[1], (String) row[0], null, null, toInstant(row[3]),
+                        StepFactRepository.toDate(row[2]), false, null, null));
+            }
+            for (int i = 0; i < cases.size(); i++) {
+                int previous = Facts.previousReferrals(cases.get(i), cases);
+                if (previous != ((Number) rows.get(i)[4]).intValue()) {
+                    changes.add(new Object[] { cases.get(i).id(), previous });
+                }
             }
         }
+        Unnest.execute(getEntityManager(), """
+                UPDATE case_fact c SET previous_referrals_12_months = u.previous::int
+                FROM unnest(?::text[], ?::text[]) AS u(case_id, previous) WHERE c.case_id = u.case_id::uuid
+                """, changes);
     }
 
     /**
-     * The case's first allocation and the working days from its referral date to it, from whatever
-     * allocations are known; called when either the case or an allocation arrives.
+     * These cases' first allocations and the working days from their referral dates to them, from whatever
+     * allocations are known; called when either a case or an allocation arrives.
      */
-    public void refreshFirstAllocation(UUID caseId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                SELECT c.referral_date, a.allocated_at, a.allocated_date
+    public void refreshFirstAllocations(Collection<UUID> caseIds) {
+        List<Object[]> changes = new ArrayList<>();
+        for (Object[] row : Unnest.select(getEntityManager(), """
+                SELECT c.case_id, c.referral_date, a.allocated_at, a.allocated_date
                 FROM case_fact c
                 JOIN LATERAL (SELECT allocated_at, allocated_date FROM allocation_fact
                               WHERE case_id = c.case_id ORDER BY allocated_at LIMIT 1) a ON true
-                WHERE c.case_id = :id AND c.referral_date IS NOT NULL
-                """).setParameter("id", caseId).getResultList();
-        if (rows.isEmpty()) {
-            return;
+                WHERE c.case_id = ANY(?::text[]::uuid[]) AND c.referral_date IS NOT NULL
+                """, caseIds)) {
+            LocalDate referral = StepFactRepository.toDate(row[1]);
+            LocalDate allocated = StepFactRepository.toDate(row[3]);
+            changes.add(new Object[] { row[0], toInstant(row[2]), allocated,
+                calendar.workingDaysBetween(referral, allocated) });
         }
-        Object[] row = rows.get(0);
-        LocalDate referral = StepFactRepository.toDate(row[0]);
-        LocalDate allocated = StepFactRepository.toDate(row[2]);
-        getEntityManager().createNativeQuery("""
-                UPDATE case_fact SET first_allocated_at = :at, first_allocated_date = :date,
-                                     allocation_working_days = :days
-                WHERE case_id = :id
-                """)
-                .setParameter("at", toInstant(row[1]))
-                .setParameter("date", allocated)
-                .setParameter("days", calendar.workingDaysBetween(referral, allocated))
-                .setParameter("id", caseId)
-                .executeUpdate();
+        Unnest.execute(getEntityManager(), """
+                UPDATE case_fact c SET first_allocated_at = u.at::timestamptz, first_allocated_date = u.day::date,
+                                       allocation_working_days = u.days::int
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS u(case_id, at, day, days)
+                WHERE c.case_id = u.case_id::uuid
+                """, changes);
     }
 
-    static java.time.Instant toInstant(Object value) {
+    static Instant toInstant(Object value) {
         if (value instanceof java.sql.Timestamp timestamp) {
             return timestamp.toInstant();
         }
         if (value instanceof java.time.OffsetDateTime offset) {
             return offset.toInstant();
         }
-        return (java.time.Instant) value;
+        return (Instant) value;
     }
 }

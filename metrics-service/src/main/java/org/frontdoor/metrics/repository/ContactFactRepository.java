@@ -1,5 +1,6 @@
 package org.frontdoor.metrics.repository;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -9,24 +10,19 @@ import org.frontdoor.events.ChildProfile;
 import org.frontdoor.metrics.domain.ContactDecision;
 import org.frontdoor.metrics.domain.ContactFact;
 import org.frontdoor.metrics.domain.ContactReceipt;
-import org.hibernate.query.NativeQuery;
 
 /**
- * Writes contact facts so that a contact's receipt and decision end in the same row in either order.
+ * Writes contact facts so that a contact's receipt and decision end in the same row in either order. Each
+ * method writes a batch of contacts, all different, with one statement.
  */
 @ApplicationScoped
 public class ContactFactRepository implements PanacheRepositoryBase<ContactFact, UUID> {
 
-    /**
-     * The receipt owns the receipt columns and overwrites them (it is the authority on them); it never
-     * touches the decision columns, so a decision seen earlier survives.
-     */
-    public void recordReceipt(ContactReceipt receipt, ChildProfile child) {
-        getEntityManager().createNativeQuery("""
-                INSERT INTO contact_fact (contact_id, child_ref, team, source, channel, out_of_hours, received_at,
-                                          received_date, decision_due_by, birth_month, gender, ethnicity)
-                VALUES (:contactId, :childRef, :team, :source, :channel, :outOfHours, :receivedAt,
-                        :receivedDate, :decisionDueBy, :birthMonth, :gender, :ethnicity)
+    private static final String RECEIPTS = Unnest.insert("contact_fact", """
+                contact_id uuid, child_ref text, team text, source text, channel text, out_of_hours boolean,
+                received_at timestamptz, received_date date, decision_due_by date, birth_month text, gender text,
+                ethnicity text
+                """, """
                 ON CONFLICT (contact_id) DO UPDATE SET
                     child_ref = EXCLUDED.child_ref,
                     team = EXCLUDED.team,
@@ -39,21 +35,45 @@ public class ContactFactRepository implements PanacheRepositoryBase<ContactFact,
                     birth_month = EXCLUDED.birth_month,
                     gender = EXCLUDED.gender,
                     ethnicity = EXCLUDED.ethnicity
-                """)
-                .unwrap(NativeQuery.class)
-                .setParameter("contactId", receipt.contactId())
-                .setParameter("childRef", receipt.childRef())
-                .setParameter("team", receipt.team())
-                .setParameter("source", receipt.source())
-                .setParameter("channel", receipt.channel().name())
-                .setParameter("outOfHours", receipt.outOfHours())
-                .setParameter("receivedAt", receipt.receivedAt())
-                .setParameter("receivedDate", receipt.receivedDate())
-                .setParameter("decisionDueBy", receipt.decisionDueBy())
-                .setParameter("birthMonth", child.birthMonth(), String.class)
-                .setParameter("gender", child.gender(), String.class)
-                .setParameter("ethnicity", child.ethnicity(), String.class)
-                .executeUpdate();
+                """);
+
+    private static final String DECISIONS = Unnest.insert("contact_fact", """
+                contact_id uuid, child_ref text, team text, source text, received_at timestamptz, received_date date,
+                decision_due_by date, decided_at timestamptz, decided_date date, outcome text,
+                rationale_recorded boolean, decision_working_days int
+                """, """
+                ON CONFLICT (contact_id) DO UPDATE SET
+                    decided_at = EXCLUDED.decided_at,
+                    decided_date = EXCLUDED.decided_date,
+                    outcome = EXCLUDED.outcome,
+                    rationale_recorded = EXCLUDED.rationale_recorded,
+                    decision_working_days = EXCLUDED.decision_working_days
+                """);
+
+    /** A contact.received: the receipt and the child as the contact describes it. */
+    public record Receipt(ContactReceipt receipt, ChildProfile child) {
+    }
+
+    /**
+     * A contact.decided.
+     *
+     * @param workingDays working days from receipt to decision on the service's calendar
+     */
+    public record Decision(ContactDecision decision, int workingDays) {
+    }
+
+    /**
+     * The receipt owns the receipt columns and overwrites them (it is the authority on them); it never
+     * touches the decision columns, so a decision seen earlier survives.
+     */
+    public void recordReceipts(List<Receipt> receipts) {
+        Unnest.execute(getEntityManager(), RECEIPTS, receipts, row -> {
+            ContactReceipt receipt = row.receipt();
+            ChildProfile child = row.child();
+            return new Object[] { receipt.contactId(), receipt.childRef(), receipt.team(), receipt.source(),
+                receipt.channel(), receipt.outOfHours(), receipt.receivedAt(), receipt.receivedDate(),
+                receipt.decisionDueBy(), child.birthMonth(), child.gender(), child.ethnicity() };
+        });
     }
 
     /**
@@ -61,36 +81,13 @@ public class ContactFactRepository implements PanacheRepositoryBase<ContactFact,
      * source, times and due date: they fill a new row when the decision arrives before the receipt (so it
      * counts at once), and are never written over what a receipt wrote. The receipt-only columns (channel,
      * out of hours) stay null until the receipt comes.
-     *
-     * @param workingDays working days from receipt to decision on the service's calendar
      */
-    public void recordDecision(ContactDecision decision, int workingDays) {
-        getEntityManager().createNativeQuery("""
-                INSERT INTO contact_fact (contact_id, child_ref, team, source, received_at, received_date,
-                                          decision_due_by, decided_at, decided_date, outcome, rationale_recorded,
-                                          decision_working_days)
-                VALUES (:contactId, :childRef, :team, :source, :receivedAt, :receivedDate,
-                        :decisionDueBy, :decidedAt, :decidedDate, :outcome, :rationaleRecorded,
-                        :workingDays)
-                ON CONFLICT (contact_id) DO UPDATE SET
-                    decided_at = EXCLUDED.decided_at,
-                    decided_date = EXCLUDED.decided_date,
-                    outcome = EXCLUDED.outcome,
-                    rationale_recorded = EXCLUDED.rationale_recorded,
-                    decision_working_days = EXCLUDED.decision_working_days
-                """)
-                .setParameter("contactId", decision.contactId())
-                .setParameter("childRef", decision.childRef())
-                .setParameter("team", decision.team())
-                .setParameter("source", decision.source())
-                .setParameter("receivedAt", decision.receivedAt())
-                .setParameter("receivedDate", decision.receivedDate())
-                .setParameter("decisionDueBy", decision.decisionDueBy())
-                .setParameter("decidedAt", decision.decidedAt())
-                .setParameter("decidedDate", decision.decidedDate())
-                .setParameter("outcome", decision.outcome().name())
-                .setParameter("rationaleRecorded", decision.rationaleRecorded())
-                .setParameter("workingDays", workingDays)
-                .executeUpdate();
+    public void recordDecisions(List<Decision> decisions) {
+        Unnest.execute(getEntityManager(), DECISIONS, decisions, row -> {
+            ContactDecision decision = row.decision();
+            return new Object[] { decision.contactId(), decision.childRef(), decision.team(), decision.source(),
+                decision.receivedAt(), decision.receivedDate(), decision.decisionDueBy(), decision.decidedAt(),
+                decision.decidedDate(), decision.outcome(), decision.rationaleRecorded(), row.workingDays() };
+        });
     }
 }
