@@ -32,6 +32,16 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         return list("resolvedAt is null");
     }
 
+    /** The active alerts of these teams, newest first. */
+    public List<Alert> active(java.util.Collection<String> teams) {
+        return list("resolvedAt is null and team in ?1 order by raisedAt desc, id desc", teams);
+    }
+
+    /** Active alerts of other teams about these subjects (a subject that moved team). */
+    public List<Alert> activeOutside(java.util.Collection<String> teams, java.util.Collection<String> subjectIds) {
+        return list("resolvedAt is null and team not in ?1 and subjectId in ?2", teams, subjectIds);
+    }
+
     /** Active alerts by kind, every kind present (zero when none). */
     public Map<AlertKind, Long> activeByKind() {
         Map<AlertKind, Long> counts = new EnumMap<>(AlertKind.class);

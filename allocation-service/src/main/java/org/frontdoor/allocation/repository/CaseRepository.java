@@ -1,6 +1,11 @@
 package org.frontdoor.allocation.repository;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -8,10 +13,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.frontdoor.allocation.domain.Case;
 import org.frontdoor.allocation.domain.CaseStatus;
+import org.hibernate.Session;
 
-/** Stores cases as allocation sees them and reads the unallocated queue. */
+/**
+ * Stores cases as allocation sees them and reads the unallocated queue. The consumer reads, inserts and closes a
+ * whole batch's cases set-based, in plain JDBC on the transaction's connection (no session flush first).
+ */
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<Case, UUID> {
+
+    /** What the consumer needs to know of a stored case. */
+    public record CaseRow(UUID caseId, String team, CaseStatus status, String workerId) {
+
+        public CaseRow closed() {
+            return new CaseRow(caseId, team, CaseStatus.CLOSED, null);
+        }
+    }
 
     /** Open cases nobody holds, longest waiting first. */
     public List<Case> queue(String team) {
@@ -19,5 +36,78 @@ public class CaseRepository implements PanacheRepositoryBase<Case, UUID> {
                 ? list("status = ?1 and workerId is null order by waitingSince, caseId", CaseStatus.OPEN)
                 : list("status = ?1 and workerId is null and team = ?2 order by waitingSince, caseId", CaseStatus.OPEN,
                         team);
+    }
+
+    /** Open cases nobody holds in these teams, by team, then longest waiting first. */
+    public List<Case> queue(Collection<String> teams) {
+        return list("status = ?1 and workerId is null and team in ?2 order by team, waitingSince, caseId",
+                CaseStatus.OPEN, teams);
+    }
+
+    /**
+     * The stored ones among these cases, locked until the transaction ends — in case id order, so two batches
+     * never wait for each other in a circle; a request locks one case, then its worker, so that order holds too.
+     */
+    public Map<UUID, CaseRow> lockAll(Collection<UUID> caseIds) {
+        Map<UUID, CaseRow> found = new HashMap<>();
+        if (caseIds.isEmpty()) {
+            return found;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT case_id, team, status, worker_id FROM allocation_case WHERE case_id = ANY(?::uuid[])
+                    ORDER BY case_id FOR UPDATE
+                    """)) {
+                select.setArray(1, SqlArrays.texts(connection, caseIds, id -> id));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        UUID caseId = rows.getObject(1, UUID.class);
+                        found.put(caseId, new CaseRow(caseId, rows.getString(2),
+                                CaseStatus.valueOf(rows.getString(3)), rows.getString(4)));
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
+    /** Inserts new cases, unallocated (open or already closed), in one statement. */
+    public void insertAll(Collection<Case> cases) {
+        if (cases.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO allocation_case (case_id, child_ref, team, referral_date, opened_at, status,
+                        waiting_since)
+                    SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::date[], ?::timestamptz[], ?::text[],
+                        ?::timestamptz[])
+                    """)) {
+                insert.setArray(1, SqlArrays.texts(connection, cases, Case::caseId));
+                insert.setArray(2, SqlArrays.texts(connection, cases, Case::childRef));
+                insert.setArray(3, SqlArrays.texts(connection, cases, Case::team));
+                insert.setArray(4, SqlArrays.texts(connection, cases, Case::referralDate));
+                insert.setArray(5, SqlArrays.texts(connection, cases, Case::openedAt));
+                insert.setArray(6, SqlArrays.texts(connection, cases, c -> c.status().name()));
+                insert.setArray(7, SqlArrays.texts(connection, cases, Case::waitingSince));
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    /** Closes open cases nobody holds (as {@link Case#close()} does), in one statement. */
+    public void closeAllUnallocated(Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE allocation_case SET status = 'CLOSED', version = version + 1
+                    WHERE case_id = ANY(?::uuid[]) AND status = 'OPEN' AND worker_id IS NULL
+                    """)) {
+                update.setArray(1, SqlArrays.texts(connection, caseIds, id -> id));
+                update.executeUpdate();
+            }
+        });
     }
 }

@@ -1,12 +1,20 @@
 package org.frontdoor.allocation.repository;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 /**
  * What arrived before its case: closures from referral-service and allocations from managers, each kept until
@@ -18,6 +26,10 @@ public class HeldEventRepository {
     /** An allocation waiting for its case. */
     public record HeldAllocation(UUID caseId, String workerId, Instant allocatedAt, String allocatedBy,
             String overrideReason, Instant heldUntil) {
+    }
+
+    /** Which of a batch's cases have a closure held, and which an allocation. */
+    public record Holds(Set<UUID> closures, Set<UUID> allocations) {
     }
 
     private final EntityManager entityManager;
@@ -41,6 +53,48 @@ public class HeldEventRepository {
                 INSERT INTO held_closure (case_id, closed_at, received_at) VALUES (?1, ?2, ?3)
                 ON CONFLICT (case_id) DO NOTHING
                 """).setParameter(1, caseId).setParameter(2, closedAt).setParameter(3, now).executeUpdate();
+    }
+
+    /** Which of these cases have something held for them, in one query (the consumer asks once a batch). */
+    public Holds heldFor(Collection<UUID> caseIds) {
+        Holds holds = new Holds(new HashSet<>(), new HashSet<>());
+        if (caseIds.isEmpty()) {
+            return holds;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT case_id, true FROM held_closure WHERE case_id = ANY(?::uuid[])"
+                            + " UNION ALL SELECT case_id, false FROM held_allocation WHERE case_id = ANY(?::uuid[])")) {
+                java.sql.Array ids = SqlArrays.texts(connection, caseIds, id -> id);
+                select.setArray(1, ids);
+                select.setArray(2, ids);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        (rows.getBoolean(2) ? holds.closures() : holds.allocations())
+                                .add(rows.getObject(1, UUID.class));
+                    }
+                }
+            }
+        });
+        return holds;
+    }
+
+    /** {@link #holdClosure} for many cases in one statement (the map one closure a case). */
+    public void holdClosures(Map<UUID, Instant> closedAt, Instant now) {
+        if (closedAt.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO held_closure (case_id, closed_at, received_at)"
+                            + " SELECT c, a, ?::timestamptz FROM unnest(?::uuid[], ?::timestamptz[]) AS u (c, a)"
+                            + " ON CONFLICT (case_id) DO NOTHING")) {
+                insert.setString(1, now.toString());
+                insert.setArray(2, SqlArrays.texts(connection, closedAt.keySet(), id -> id));
+                insert.setArray(3, SqlArrays.texts(connection, closedAt.keySet(), closedAt::get));
+                insert.executeUpdate();
+            }
+        });
     }
 
     /** Takes the closure held for a case, if any. */

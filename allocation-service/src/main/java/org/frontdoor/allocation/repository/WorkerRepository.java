@@ -18,6 +18,11 @@ public class WorkerRepository implements PanacheRepositoryBase<Worker, String> {
         return team == null ? list("order by team, workerId") : list("team = ?1 order by workerId", team);
     }
 
+    /** The workers of these teams, by team. */
+    public List<Worker> listByTeams(java.util.Collection<String> teams) {
+        return list("team in ?1 order by team, workerId", teams);
+    }
+
     /** Open cases held by each worker who holds any. */
     public Map<String, Integer> activeCases() {
         Map<String, Integer> counts = new HashMap<>();

@@ -2,9 +2,12 @@ package org.frontdoor.allocation.rest;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -58,6 +61,8 @@ public class BoardStream {
     private final Clock clock;
     private final Map<String, List<Watcher>> watchers = new ConcurrentHashMap<>();
     private final AtomicBoolean pending = new AtomicBoolean();
+    /** The teams changed since the last push began; null for every team. Guarded by {@code this}. */
+    private Set<String> changedTeams = new HashSet<>();
     private final AtomicLong sequence = new AtomicLong();
     private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "board-push");
@@ -89,44 +94,95 @@ public class BoardStream {
     }
 
     void changed(@Observes BoardChanged change) {
-        if (watchers.isEmpty() || !pending.compareAndSet(false, true)) {
+        if (watchers.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            if (changedTeams != null) {
+                if (change.teams() == null) {
+                    changedTeams = null;
+                } else {
+                    changedTeams.addAll(change.teams());
+                }
+            }
+        }
+        if (!pending.compareAndSet(false, true)) {
             return;
         }
         submit(() -> {
             pending.set(false);
-            pushAll();
+            Set<String> teams;
+            synchronized (this) {
+                teams = changedTeams;
+                changedTeams = new HashSet<>();
+            }
+            pushAll(new BoardChanged(teams));
         }, null);
     }
 
-    private void pushAll() {
+    /** Reads the boards the change concerns (every watched team's in one transaction) and sends them. */
+    private void pushAll(BoardChanged change) {
+        List<String> teams = new ArrayList<>();
         for (Map.Entry<String, List<Watcher>> team : watchers.entrySet()) {
             if (team.getValue().isEmpty()) {
                 watchers.remove(team.getKey(), team.getValue());
-                continue;
+            } else if (ALL_TEAMS.equals(team.getKey()) || change.concerns(team.getKey())) {
+                teams.add(team.getKey());
             }
-            BoardView state;
-            try {
-                state = state(team.getKey());
-            } catch (RuntimeException e) {
-                LOG.warnf("Could not read the board for a push (%s: %s); the next change retries",
-                        e.getClass().getSimpleName(), e.getMessage());
-                return;
-            }
-            for (Watcher watcher : team.getValue()) {
-                if (!send(watcher, state)) {
-                    team.getValue().remove(watcher);
+        }
+        if (teams.isEmpty()) {
+            return;
+        }
+        Map<String, BoardView> states;
+        try {
+            states = states(teams);
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not read the board for a push (%s: %s); the next change retries",
+                    e.getClass().getSimpleName(), e.getMessage());
+            return;
+        }
+        for (String team : teams) {
+            List<Watcher> watching = watchers.getOrDefault(team, List.of());
+            for (Watcher watcher : watching) {
+                if (!send(watcher, states.get(team))) {
+                    watching.remove(watcher);
                 }
             }
         }
     }
 
     private BoardView state(String key) {
-        String team = ALL_TEAMS.equals(key) ? null : key;
-        return QuarkusTransaction.requiringNew().call(() -> new BoardView(team, sequence.incrementAndGet(),
-                clock.instant(),
-                allocation.queue(team).stream().map(QueueResource.QueueItem::of).toList(),
-                allocation.workers(team).stream().map(WorkerView::of).toList(),
-                alerts.list(AlertState.ACTIVE, team, 0, MAX_ALERTS).alerts().stream().map(AlertView::of).toList()));
+        return states(List.of(key)).get(key);
+    }
+
+    /**
+     * The boards of these watcher keys, read in one transaction: the teams' queues, workers and alerts with one
+     * query each for all of them (plus the whole-service board when someone watches every team).
+     */
+    private Map<String, BoardView> states(List<String> keys) {
+        List<String> teams = keys.stream().filter(k -> !ALL_TEAMS.equals(k)).toList();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, BoardView> states = new HashMap<>();
+            if (keys.contains(ALL_TEAMS)) {
+                states.put(ALL_TEAMS, new BoardView(null, sequence.incrementAndGet(), clock.instant(),
+                        allocation.queue(null).stream().map(QueueResource.QueueItem::of).toList(),
+                        allocation.workers(null).stream().map(WorkerView::of).toList(),
+                        alerts.list(AlertState.ACTIVE, null, 0, MAX_ALERTS).alerts().stream().map(AlertView::of)
+                                .toList()));
+            }
+            if (!teams.isEmpty()) {
+                var queues = allocation.queues(teams);
+                var loads = allocation.workerLoads(teams);
+                var active = alerts.activeByTeam(teams, MAX_ALERTS);
+                for (String team : teams) {
+                    states.put(team, new BoardView(team, sequence.incrementAndGet(), clock.instant(),
+                            queues.get(team).stream().map(QueueResource.QueueItem::of).toList(),
+                            loads.get(team).stream().map(WorkerView::of).toList(),
+                            active.get(team).stream().map(AlertView::of).toList()));
+                }
+            }
+            return states;
+        });
     }
 
     private boolean send(Watcher watcher, BoardView state) {

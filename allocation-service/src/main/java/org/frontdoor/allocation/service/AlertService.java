@@ -3,8 +3,13 @@ package org.frontdoor.allocation.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -62,6 +67,8 @@ public class AlertService {
     private final CaseloadPolicy caseloads;
     private final Clock clock;
     private final Event<BoardChanged> boardChanged;
+    /** The gauges' readings by team, kept between evaluations so that one of a few teams updates only theirs. */
+    private final Map<String, TeamLoad> loads = new ConcurrentHashMap<>();
 
     public AlertService(AlertRepository alerts, CaseRepository cases, WorkerRepository workers,
             AwaitingContactRepository contacts, AlertEvents events, AlertMeters meters, AllocationConfig allocation,
@@ -103,7 +110,33 @@ public class AlertService {
      * it took the lock, and whatever commits later triggers another evaluation.
      */
     public Evaluation evaluate(Instant now) {
-        return QuarkusTransaction.requiringNew().call(() -> reconcile(now));
+        return QuarkusTransaction.requiringNew().call(() -> reconcile(now, null));
+    }
+
+    /**
+     * Evaluates the alerts of these teams only, as of now (after a change that touched only them): the same rules
+     * over their queue, workers and contacts, reconciled with their active alerts.
+     */
+    public Evaluation evaluate(Collection<String> teams) {
+        if (teams.isEmpty()) {
+            return new Evaluation(0, 0, 0);
+        }
+        Set<String> scope = Set.copyOf(teams);
+        return QuarkusTransaction.requiringNew().call(() -> reconcile(clock.instant(), scope));
+    }
+
+    /** The active alerts of each of these teams, newest first, at most {@code max} a team: one query. */
+    @Transactional
+    public Map<String, List<Alert>> activeByTeam(Collection<String> teams, int max) {
+        Map<String, List<Alert>> byTeam = new LinkedHashMap<>();
+        teams.forEach(team -> byTeam.put(team, new ArrayList<>()));
+        for (Alert alert : alerts.active(teams)) {
+            List<Alert> team = byTeam.get(alert.team());
+            if (team != null && team.size() < max) {
+                team.add(alert);
+            }
+        }
+        return byTeam;
     }
 
     @Transactional
@@ -112,11 +145,12 @@ public class AlertService {
         return new AlertPage(found.page(page, size).list(), found.count());
     }
 
-    private Evaluation reconcile(Instant now) {
+    /** Reconciles the alerts of {@code teams} (null: every team) with the rules, under the evaluation lock. */
+    private Evaluation reconcile(Instant now, Set<String> teams) {
         alerts.lockForEvaluation();
-        AlertSnapshot snapshot = snapshot(WorkingCalendar.londonDate(now));
+        AlertSnapshot snapshot = snapshot(WorkingCalendar.londonDate(now), teams);
         Map<AlertKey, AlertCondition> conditions = rules.conditions(snapshot);
-        List<Alert> active = alerts.active();
+        List<Alert> active = teams == null ? alerts.active() : alerts.active(teams);
         AlertRules.Reconciliation<Alert> changes = AlertRules.reconcile(conditions, active, Alert::key);
         for (Alert cleared : changes.toResolve()) {
             cleared.resolve(now);
@@ -124,28 +158,59 @@ public class AlertService {
         }
         // Resolutions first: a condition resolved and raised again in one evaluation must not meet its old row.
         alerts.flush();
+        // A subject that moved team keeps its alert under the old team until an evaluation of every team.
+        Set<AlertKey> elsewhere = teams == null ? Set.of() : activeElsewhere(teams, changes.toRaise());
+        int raisedCount = 0;
         for (AlertCondition condition : changes.toRaise()) {
             Alert raised = Alert.raise(condition, now);
+            if (elsewhere.contains(raised.key())) {
+                continue;
+            }
             alerts.persist(raised);
             events.raised(raised);
+            raisedCount++;
         }
         alerts.flush();
-        meters.show(TeamLoad.of(snapshot, waiting, caseloads), alerts.activeByKind());
+        showLoads(TeamLoad.of(snapshot, waiting, caseloads), teams);
         if (!changes.changesNothing()) {
-            LOG.debugf("Alerts: %d raised, %d resolved", changes.toRaise().size(), changes.toResolve().size());
+            LOG.debugf("Alerts: %d raised, %d resolved", raisedCount, changes.toResolve().size());
         }
-        return new Evaluation(changes.toRaise().size(), changes.toResolve().size(), conditions.size());
+        return new Evaluation(raisedCount, changes.toResolve().size(), conditions.size());
     }
 
-    private AlertSnapshot snapshot(LocalDate today) {
+    /** Keys among {@code toRaise} already active under a team outside {@code teams}, a thousand subjects a query. */
+    private Set<AlertKey> activeElsewhere(Set<String> teams, List<AlertCondition> toRaise) {
+        List<String> subjects = toRaise.stream().map(AlertCondition::subjectId).distinct().toList();
+        Set<AlertKey> found = new java.util.HashSet<>();
+        for (int from = 0; from < subjects.size(); from += 1_000) {
+            alerts.activeOutside(teams, subjects.subList(from, Math.min(subjects.size(), from + 1_000)))
+                    .forEach(alert -> found.add(alert.key()));
+        }
+        return found;
+    }
+
+    private synchronized void showLoads(List<TeamLoad> evaluated, Set<String> teams) {
+        if (teams == null) {
+            loads.clear();
+        } else {
+            loads.keySet().removeAll(teams);
+        }
+        evaluated.forEach(load -> loads.put(load.team(), load));
+        meters.show(new ArrayList<>(loads.values()), alerts.activeByKind());
+    }
+
+    private AlertSnapshot snapshot(LocalDate today, Set<String> teams) {
         Map<String, Integer> held = workers.activeCases();
         return new AlertSnapshot(today,
-                cases.queue(null).stream().map(c -> new AlertSnapshot.WaitingCase(c.caseId(), c.childRef(), c.team(),
-                        WorkingCalendar.londonDate(c.waitingSince()))).toList(),
-                workers.listByTeam(null).stream().map(w -> new AlertSnapshot.WorkerCaseload(w.workerId(), w.team(),
-                        w.caseHolding(), w.fte().doubleValue(), w.ownThresholdPerFte(),
-                        held.getOrDefault(w.workerId(), 0))).toList(),
-                contacts.undecided().stream().map(c -> new AlertSnapshot.UndecidedContact(c.contactId(), c.childRef(),
-                        c.team(), c.decisionDueBy())).toList());
+                (teams == null ? cases.queue((String) null) : cases.queue(teams)).stream()
+                        .map(c -> new AlertSnapshot.WaitingCase(c.caseId(), c.childRef(), c.team(),
+                                WorkingCalendar.londonDate(c.waitingSince()))).toList(),
+                (teams == null ? workers.listByTeam(null) : workers.listByTeams(teams)).stream()
+                        .map(w -> new AlertSnapshot.WorkerCaseload(w.workerId(), w.team(), w.caseHolding(),
+                                w.fte().doubleValue(), w.ownThresholdPerFte(), held.getOrDefault(w.workerId(), 0)))
+                        .toList(),
+                (teams == null ? contacts.undecided() : contacts.undecided(teams)).stream()
+                        .map(c -> new AlertSnapshot.UndecidedContact(c.contactId(), c.childRef(), c.team(),
+                                c.decisionDueBy())).toList());
     }
 }

@@ -1,10 +1,12 @@
 package org.frontdoor.allocation.service;
 
-import java.util.concurrent.ExecutorService;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,26 +19,36 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
 /**
- * Re-evaluates alerts soon after each change commits, on a thread of its own. After commit, because the evaluation
- * must see the change and must never make a command or a consumer batch fail; on its own thread, so that a burst of
- * changes (a consumer batch, a busy morning) costs one evaluation rather than one each. A crash between the commit
+ * What happens after a change commits: the board of the teams it touched is pushed at once, and the alerts of those
+ * teams are re-evaluated soon after, on a thread of their own. After commit, because both must see the change and
+ * must never make a command or a consumer batch fail. The evaluation is debounced — at most one every
+ * {@value #MIN_INTERVAL_MILLIS} ms (or twice the last one's duration, when it is slower), covering every team touched
+ * meanwhile — so that a busy stream of changes costs a few evaluations a second, not one per batch; the board does not
+ * wait for it (an evaluation that raises or resolves something pushes the board again). A crash between the commit
  * and the evaluation is made good by the timer.
  */
 @ApplicationScoped
 public class AlertTrigger {
 
+    static final long MIN_INTERVAL_MILLIS = 250;
     private static final Logger LOG = Logger.getLogger(AlertTrigger.class);
     private static final Object REGISTERED = AlertTrigger.class.getName();
 
     private final AlertService alerts;
     private final Event<BoardChanged> boardChanged;
     private final TransactionSynchronizationRegistry transactions;
-    private final AtomicBoolean pending = new AtomicBoolean();
-    private final ExecutorService evaluator = Executors.newSingleThreadExecutor(runnable -> {
+    private final ScheduledExecutorService evaluator = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "alert-evaluation");
         thread.setDaemon(true);
         return thread;
     });
+    /** Guards the fields below. */
+    private final Object lock = new Object();
+    /** Teams to evaluate next; null for every team. */
+    private Set<String> pendingTeams = new HashSet<>();
+    private boolean scheduled;
+    private long lastStartNanos = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
+    private long lastDurationNanos;
 
     public AlertTrigger(AlertService alerts, Event<BoardChanged> boardChanged,
             TransactionSynchronizationRegistry transactions) {
@@ -45,16 +57,34 @@ public class AlertTrigger {
         this.transactions = transactions;
     }
 
-    /** Something the alert rules look at changed: evaluate once the current transaction commits, or now without one. */
+    /** Anything the alert rules look at may have changed, in any team (a worker's team, say). */
     public void changed() {
+        touched(null);
+    }
+
+    /** Something of this team changed. */
+    public void changed(String team) {
+        touched(new HashSet<>(Set.of(team)));
+    }
+
+    /** Something of these teams changed. */
+    public void changed(Collection<String> teams) {
+        touched(new HashSet<>(teams));
+    }
+
+    /** Acts once the current transaction commits (or now, without one), for every team touched in it. */
+    private void touched(Set<String> teams) {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            request();
+            committed(teams);
             return;
         }
-        if (transactions.getResource(REGISTERED) != null) {
+        Touched touched = (Touched) transactions.getResource(REGISTERED);
+        if (touched != null) {
+            touched.add(teams);
             return;
         }
-        transactions.putResource(REGISTERED, Boolean.TRUE);
+        Touched first = new Touched(teams);
+        transactions.putResource(REGISTERED, first);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -63,33 +93,68 @@ public class AlertTrigger {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    request();
+                    committed(first.teams);
                 }
             }
         });
     }
 
+    private void committed(Set<String> teams) {
+        // The board first: the queue and caseloads are what a duty manager watches change.
+        boardChanged.fire(new BoardChanged(teams));
+        request(teams);
+    }
+
     /** At most one evaluation waits while another runs: it will see every change committed before it starts. */
-    private void request() {
-        if (pending.compareAndSet(false, true)) {
-            try {
-                evaluator.execute(this::evaluate);
-            } catch (RejectedExecutionException stopping) {
-                pending.set(false);
+    private void request(Set<String> teams) {
+        long delayNanos;
+        synchronized (lock) {
+            if (pendingTeams != null) {
+                if (teams == null) {
+                    pendingTeams = null;
+                } else {
+                    pendingTeams.addAll(teams);
+                }
+            }
+            if (scheduled) {
+                return;
+            }
+            scheduled = true;
+            long interval = Math.max(TimeUnit.MILLISECONDS.toNanos(MIN_INTERVAL_MILLIS), 2 * lastDurationNanos);
+            delayNanos = Math.max(0, lastStartNanos + interval - System.nanoTime());
+        }
+        try {
+            evaluator.schedule(this::evaluate, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopping) {
+            synchronized (lock) {
+                scheduled = false;
             }
         }
     }
 
     private void evaluate() {
-        pending.set(false);
+        Set<String> teams;
+        long start = System.nanoTime();
+        synchronized (lock) {
+            teams = pendingTeams;
+            pendingTeams = new HashSet<>();
+            scheduled = false;
+            lastStartNanos = start;
+        }
         try {
-            alerts.evaluate();
+            AlertService.Evaluation evaluation = teams == null ? alerts.evaluate() : alerts.evaluate(teams);
+            if (evaluation.raised() > 0 || evaluation.resolved() > 0) {
+                // The board shows the active alerts: push again the boards whose alerts changed.
+                boardChanged.fire(new BoardChanged(teams));
+            }
         } catch (RuntimeException e) {
             LOG.warnf("Alert evaluation after a change failed (%s: %s); the timer retries",
                     e.getClass().getSimpleName(), e.getMessage());
+        } finally {
+            synchronized (lock) {
+                lastDurationNanos = System.nanoTime() - start;
+            }
         }
-        // The board shows the queue, caseloads and alerts: after the alerts, so one push carries all three.
-        boardChanged.fire(BoardChanged.INSTANCE);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -98,6 +163,27 @@ public class AlertTrigger {
             evaluator.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The teams touched in one transaction; null for every team. */
+    private static final class Touched {
+
+        private Set<String> teams;
+
+        Touched(Set<String> teams) {
+            this.teams = teams == null ? null : new HashSet<>(teams);
+        }
+
+        void add(Set<String> more) {
+            if (teams == null) {
+                return;
+            }
+            if (more == null) {
+                teams = null;
+            } else {
+                teams.addAll(more);
+            }
         }
     }
 }

@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -142,6 +145,31 @@ public class AllocationService {
         }).toList();
     }
 
+    /** The queue of each of these teams (one query), as {@link #queue(String)} reads one. */
+    @Transactional
+    public Map<String, List<QueueEntry>> queues(Collection<String> teams) {
+        LocalDate today = WorkingCalendar.londonDate(clock.instant());
+        Map<String, List<QueueEntry>> byTeam = new LinkedHashMap<>();
+        teams.forEach(team -> byTeam.put(team, new ArrayList<>()));
+        for (Case c : cases.queue(teams)) {
+            int days = waiting.workingDaysWaiting(WorkingCalendar.londonDate(c.waitingSince()), today);
+            byTeam.get(c.team()).add(new QueueEntry(c, days, waiting.rag(days)));
+        }
+        return byTeam;
+    }
+
+    /** The workers of each of these teams with their loads (two queries), as {@link #workers(String)} reads one. */
+    @Transactional
+    public Map<String, List<WorkerLoad>> workerLoads(Collection<String> teams) {
+        Map<String, Integer> active = workers.activeCases();
+        Map<String, List<WorkerLoad>> byTeam = new LinkedHashMap<>();
+        teams.forEach(team -> byTeam.put(team, new ArrayList<>()));
+        for (Worker w : workers.listByTeams(teams)) {
+            byTeam.get(w.team()).add(load(w, active.getOrDefault(w.workerId(), 0)));
+        }
+        return byTeam;
+    }
+
     /**
      * Gives the case to the worker. Refuses a worker of another team, one who holds no cases, or one at or
      * over threshold unless the manager gives an override reason, which is recorded. A case this service has not
@@ -235,7 +263,7 @@ public class AllocationService {
         allocations.persist(allocation);
         events.caseAllocated(toAllocate, allocation, worker.team(), previous);
         audit.record("case.allocated", "case", caseId.toString(), caseId.toString());
-        alerts.changed();
+        alerts.changed(toAllocate.team());
         return new Allocated(toAllocate, allocation, previous);
     }
 
@@ -256,7 +284,7 @@ public class AllocationService {
         allocations.findCurrent(caseId).ifPresent(current -> current.end(at, reason));
         events.caseDeallocated(held, previous, at, deallocatedBy, reason, held.waitingSince());
         audit.record("case.deallocated", "case", caseId.toString(), caseId.toString());
-        alerts.changed();
+        alerts.changed(held.team());
     }
 
     /**
@@ -279,7 +307,7 @@ public class AllocationService {
             allocations.findCurrent(caseId).ifPresent(current -> current.end(closedAt, CASE_CLOSED));
             events.caseDeallocated(closing, previous, closedAt, "referral-service", CASE_CLOSED, null);
         }
-        alerts.changed();
+        alerts.changed(closing.team());
     }
 
     private WorkerLoad load(Worker worker, int active) {

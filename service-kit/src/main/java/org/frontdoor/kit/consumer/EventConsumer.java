@@ -193,7 +193,7 @@ public final class EventConsumer implements Runnable {
         for (Object id : inserted) {
             fresh.add(id.toString());
         }
-        List<IncomingEvent> toApply = new ArrayList<>(fresh.size());
+        List<IncomingEvent> toApply = new ArrayList<>(events.size());
         for (Parsed parsed : events) {
             if (fresh.remove(parsed.event().id().toString())) {
                 toApply.add(parsed.event());
@@ -201,9 +201,13 @@ public final class EventConsumer implements Runnable {
                 duplicates.increment();
             }
         }
-        handler.handleAll(toApply);
-        applied.increment(toApply.size());
+        if (!toApply.isEmpty()) {
+            handler.handleAll(toApply);
+        }
         entityManager.flush();
+        // The batch is written: nothing in it is read again, so the next batch starts with an empty session.
+        entityManager.clear();
+        applied.increment(toApply.size());
     }
 
     private IncomingEvent parse(ConsumerRecord<String, byte[]> record) {

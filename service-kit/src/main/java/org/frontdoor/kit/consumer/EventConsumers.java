@@ -36,7 +36,8 @@ public class EventConsumers {
 
     /**
      * Starts consuming {@code topics} as {@code name} (the consumer group and the dead-letter topic's
-     * middle part), applying each new event with {@code handler}; does nothing when consumption is off.
+     * middle part), handing each poll's new events to {@code handler} ({@link EventHandler#handleAll}) in one
+     * transaction; does nothing when consumption is off.
      */
     public void start(String name, List<String> topics, EventHandler handler) {
         if (!config.enabled()) {

@@ -1,0 +1,145 @@
+package org.frontdoor.allocation.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.frontdoor.events.CloudEventHeaders;
+import org.frontdoor.events.EventTypes;
+import org.frontdoor.events.Topics;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Catch-up of the allocation consumer (issue 6): a backlog of referral events is put on the topic far faster than it
+ * can be applied, and the applied-events counter is sampled until all are applied. The steady rate is taken between
+ * 10 % and 90 % of the backlog. Per case: a contact received and decided, the case opened and closed (dated 2025, so
+ * no alert holds), keyed by child. Runs only on request:
+ * {@code ./mvnw -B -pl allocation-service verify -Dfrontdoor.excluded.groups=none -Dgroups=benchmark
+ * -Dtest=CatchUpBenchmark [-Dbench.events=200000]}
+ */
+@QuarkusTest
+@Tag("benchmark")
+class CatchUpBenchmark {
+
+    private static final String[] TEAMS = { "catchup-a", "catchup-b", "catchup-c", "catchup-d" };
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Test
+    void backlogIsAppliedQuickly() throws Exception {
+        long events = Long.getLong("bench.events", 200_000);
+        Counter applied = registry.find("frontdoor.consumer.events").tag("consumer", ReferralEventsConsumer.CONSUMER)
+                .tag("outcome", "applied").counter();
+        double before = applied == null ? 0 : applied.count();
+        long began = System.nanoTime();
+        long produced = produce(events);
+        System.out.printf("[bench] %,d events produced in %.1f s%n", produced, (System.nanoTime() - began) / 1e9);
+        List<double[]> samples = new ArrayList<>();
+        long limit = began + 30L * 60 * 1_000_000_000L;
+        double done = 0;
+        while (done < produced && System.nanoTime() < limit) {
+            Thread.sleep(200);
+            Counter counter = applied != null ? applied
+                    : registry.find("frontdoor.consumer.events").tag("consumer", ReferralEventsConsumer.CONSUMER)
+                            .tag("outcome", "applied").counter();
+            done = counter == null ? 0 : counter.count() - before;
+            samples.add(new double[] { (System.nanoTime() - began) / 1e9, done });
+        }
+        double[] low = samples.stream().filter(s -> s[1] >= 0.1 * produced).findFirst().orElseThrow();
+        double[] high = samples.stream().filter(s -> s[1] >= 0.9 * produced).findFirst().orElseThrow();
+        double[] last = samples.get(samples.size() - 1);
+        System.out.printf("[bench] allocation consumer: %,.0f of %,d events applied in %.1f s (%.0f events/s overall);"
+                + " steady (10–90 %%) %.0f events/s%n", done, produced, last[0], done / last[0],
+                (high[1] - low[1]) / (high[0] - low[0]));
+        assertTrue(done >= produced, "not every event was applied");
+    }
+
+    /** Puts the backlog on the topic, batched and compressed as a relay catching up would; returns how many. */
+    private long produce(long events) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        AtomicReference<Exception> failed = new AtomicReference<>();
+        long sent = 0;
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (int n = 0; sent < events; n++) {
+                String child = "cu-" + run + "-" + n;
+                String team = TEAMS[n % TEAMS.length];
+                LocalDate day = LocalDate.of(2025, 3, 3).plusDays(n % 200);
+                Instant at = day.atTime(9, 0).toInstant(ZoneOffset.UTC);
+                String contact = UUID.randomUUID().toString();
+                String caseId = UUID.randomUUID().toString();
+                String common = "\"childRef\":\"" + child + "\",\"team\":\"" + team + "\"";
+                String[][] story = {
+                    { EventTypes.CONTACT_RECEIVED, contact, "{\"contactId\":\"" + contact + "\"," + common
+                            + ",\"occurredAt\":\"" + at + "\",\"decisionDueBy\":\"" + day.plusDays(1) + "\"}" },
+                    { EventTypes.CONTACT_DECIDED, contact, "{\"contactId\":\"" + contact + "\"," + common
+                            + ",\"occurredAt\":\"" + at.plusSeconds(3_600) + "\",\"receivedAt\":\"" + at
+                            + "\",\"decisionDueBy\":\"" + day.plusDays(1) + "\"}" },
+                    { EventTypes.CASE_OPENED, caseId, "{\"caseId\":\"" + caseId + "\"," + common
+                            + ",\"occurredAt\":\"" + at.plusSeconds(3_600) + "\",\"referralDate\":\"" + day + "\"}" },
+                    { EventTypes.CASE_CLOSED, caseId, "{\"caseId\":\"" + caseId + "\"," + common
+                            + ",\"occurredAt\":\"" + at.plusSeconds(86_400 * 2) + "\"}" } };
+                for (String[] event : story) {
+                    List<Header> headers = List.of(
+                            header(CloudEventHeaders.SPECVERSION, CloudEventHeaders.SPEC_VERSION),
+                            header(CloudEventHeaders.ID, UUID.randomUUID().toString()),
+                            header(CloudEventHeaders.SOURCE, EventTypes.sourceOf(event[0])),
+                            header(CloudEventHeaders.TYPE, event[0]),
+                            header(CloudEventHeaders.SUBJECT, event[1]),
+                            header(CloudEventHeaders.TIME, at.toString()));
+                    producer.send(new ProducerRecord<>(Topics.REFERRAL_EVENTS, null, child,
+                            event[2].getBytes(StandardCharsets.UTF_8), headers), (metadata, e) -> {
+                                if (e != null) {
+                                    failed.compareAndSet(null, e);
+                                }
+                            });
+                    sent++;
+                }
+                if (failed.get() != null) {
+                    throw failed.get();
+                }
+            }
+            producer.flush();
+        }
+        if (failed.get() != null) {
+            throw failed.get();
+        }
+        return sent;
+    }
+
+    private static Header header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
