@@ -45,11 +45,11 @@ public class IndicatorRepository {
      * @param ownSource whether the table has its own {@code source}; a step takes its case's
      * @param measures  further aggregates over the same rows, by measure name
      */
-    record Definition(IndicatorCode code, String table, String id, String period, String where, String anchor,
+    public record Definition(IndicatorCode code, String table, String id, String period, String where, String anchor,
             String done, String workingDays, String inTimescale, String numerator, boolean ownSource,
             Map<String, String> measures) {
 
-        String scanKey() {
+        public String scanKey() {
             return table + "|" + period + "|" + where;
         }
     }
@@ -110,6 +110,11 @@ public class IndicatorRepository {
             Map<String, String> measures) {
         PERIOD.put(code, new Definition(code, table, id, period, where, anchor, done, workingDays, inTimescale,
                 numerator, ownSource, measures));
+    }
+
+    /** Every period indicator's definition, in DOMAIN.md §5 order (the rollups are generated from them). */
+    public static List<Definition> periodDefinitions() {
+        return List.copyOf(PERIOD.values());
     }
 
     private final EntityManager entityManager;
@@ -297,7 +302,7 @@ public class IndicatorRepository {
     }
 
     /** Fills in the rule set's columns and the clock limits: numbers from configuration, never from a request. */
-    static String render(String sql, IndicatorFilter filter, LocalTargets targets) {
+    public static String render(String sql, IndicatorFilter filter, LocalTargets targets) {
         RuleSet ruleSet = filter.ruleSet();
         StringBuilder assessmentLimit = new StringBuilder("CASE kind");
         for (AssessmentKind kind : AssessmentKind.values()) {
@@ -313,7 +318,7 @@ public class IndicatorRepository {
     }
 
     /** The suffix of the fact columns worked out under a rule set ({@code wt2023}, {@code wt2010}). */
-    static String ruleSetColumn(RuleSet ruleSet) {
+    public static String ruleSetColumn(RuleSet ruleSet) {
         String suffix = ruleSet.name().toLowerCase(java.util.Locale.ROOT);
         if (!suffix.matches("^wt\\d{4}$")) {
             throw new IllegalArgumentException("no fact columns for rule set " + ruleSet.name());

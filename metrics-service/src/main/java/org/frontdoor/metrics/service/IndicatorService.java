@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -24,14 +25,20 @@ import org.frontdoor.metrics.domain.IndicatorTarget;
 import org.frontdoor.metrics.domain.Interval;
 import org.frontdoor.metrics.domain.LocalTargets;
 import org.frontdoor.metrics.repository.IndicatorRepository;
+import org.frontdoor.metrics.rollup.IndicatorRollups;
+import org.frontdoor.metrics.rollup.RollupRefresher;
+import org.jboss.logging.Logger;
 
 /**
- * Answers "how is the front door doing over this period" for performance staff: period indicators as
- * SQL aggregates over the fact tables, snapshots from the items open at the end of the period, each with
- * the items behind it, its series and its rating against the local target.
+ * Answers "how is the front door doing over this period" for performance staff: period indicators from
+ * the daily and monthly rollups of the fact tables (kept exact by triggers and rollup/RollupRefresher),
+ * snapshots from the items open at the end of the period, each with the items behind it, its series and its
+ * rating against the local target.
  */
 @ApplicationScoped
 public class IndicatorService {
+
+    private static final Logger LOG = Logger.getLogger(IndicatorService.class);
 
     /** A page of items and how many there are in all. */
     public record ItemPage(List<IndicatorItem> items, long total) {
@@ -42,13 +49,18 @@ public class IndicatorService {
     }
 
     private final IndicatorRepository repository;
+    private final IndicatorRollups rollups;
+    private final RollupRefresher refresher;
     private final WorkingCalendar calendar;
     private final IndicatorsConfig config;
     private final LocalTargets localTargets;
     private final Map<IndicatorCode, IndicatorTarget> targets = new EnumMap<>(IndicatorCode.class);
 
-    public IndicatorService(IndicatorRepository repository, WorkingCalendar calendar, IndicatorsConfig config) {
+    public IndicatorService(IndicatorRepository repository, IndicatorRollups rollups, RollupRefresher refresher,
+            WorkingCalendar calendar, IndicatorsConfig config) {
         this.repository = repository;
+        this.rollups = rollups;
+        this.refresher = refresher;
         this.calendar = calendar;
         this.config = config;
         this.localTargets = new LocalTargets(config.allocationWorkingDays(), config.caseloadThreshold());
@@ -70,49 +82,63 @@ public class IndicatorService {
         return targets.get(code);
     }
 
-    /** Every indicator, in DOMAIN.md §5 order. */
-    @Transactional
+    /**
+     * Every indicator, in DOMAIN.md §5 order. The rollups are brought up to date first, in their own
+     * transaction (a full refresh may outlast a request's), then read with the snapshots in one.
+     */
     public List<Indicator> indicators(IndicatorFilter filter) {
-        Map<IndicatorCode, Indicator> period = repository.aggregate(List.of(IndicatorCode.values()), filter,
-                localTargets);
-        IndicatorRules snapshot = null;
-        List<Indicator> indicators = new ArrayList<>();
-        for (IndicatorCode code : IndicatorCode.values()) {
-            if (code.shape() == IndicatorCode.Shape.PERIOD) {
-                indicators.add(period.get(code));
-            } else {
-                if (snapshot == null) {
-                    snapshot = snapshotRules(filter);
+        boolean fresh = refreshRollups();
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Map<IndicatorCode, Indicator> period = periodIndicators(List.of(IndicatorCode.values()),
+                    List.of(filter), fresh).get(0);
+            IndicatorRules snapshot = null;
+            List<Indicator> indicators = new ArrayList<>();
+            for (IndicatorCode code : IndicatorCode.values()) {
+                if (code.shape() == IndicatorCode.Shape.PERIOD) {
+                    indicators.add(period.get(code));
+                } else {
+                    if (snapshot == null) {
+                        snapshot = snapshotRules(filter);
+                    }
+                    indicators.add(snapshot.answer(code, withoutSource(filter)).indicator());
                 }
-                indicators.add(snapshot.answer(code, withoutSource(filter)).indicator());
             }
-        }
-        return indicators;
+            return indicators;
+        });
     }
 
-    @Transactional
     public Indicator indicator(IndicatorCode code, IndicatorFilter filter) {
-        if (code.shape() == IndicatorCode.Shape.PERIOD) {
-            return repository.aggregate(List.of(code), filter, localTargets).get(code);
-        }
-        return snapshotRules(filter).answer(code, withoutSource(filter)).indicator();
+        boolean period = code.shape() == IndicatorCode.Shape.PERIOD;
+        boolean fresh = period && refreshRollups();
+        return QuarkusTransaction.joiningExisting().call(() -> period
+                ? periodIndicators(List.of(code), List.of(filter), fresh).get(0).get(code)
+                : snapshotRules(filter).answer(code, withoutSource(filter)).indicator());
     }
 
     /** The indicator over each step of the period; a snapshot is taken at the end of each step. */
-    @Transactional
     public List<SeriesStep> series(IndicatorCode code, IndicatorFilter filter, Interval interval) {
         List<Interval.Step> steps = interval.split(filter.from(), filter.to());
         if (steps.size() > config.maxSeriesSteps()) {
             throw new InvalidFieldProblem("interval", "gives " + steps.size() + " steps over this period; at most "
                     + config.maxSeriesSteps() + " are answered, so choose a longer interval or a shorter period");
         }
-        List<SeriesStep> series = new ArrayList<>();
+        List<IndicatorFilter> parts = new ArrayList<>();
         for (Interval.Step step : steps) {
-            IndicatorFilter part = new IndicatorFilter(step.from(), step.to(), filter.team(), filter.source(),
-                    filter.ruleSet());
-            series.add(new SeriesStep(step.from(), step.to(), indicator(code, part)));
+            parts.add(new IndicatorFilter(step.from(), step.to(), filter.team(), filter.source(), filter.ruleSet()));
         }
-        return series;
+        boolean period = code.shape() == IndicatorCode.Shape.PERIOD;
+        boolean fresh = period && refreshRollups();
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            List<Map<IndicatorCode, Indicator>> periods = period ? periodIndicators(List.of(code), parts, fresh)
+                    : null;
+            List<SeriesStep> series = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                IndicatorFilter part = parts.get(i);
+                series.add(new SeriesStep(part.from(), part.to(), period ? periods.get(i).get(code)
+                        : snapshotRules(part).answer(code, withoutSource(part)).indicator()));
+            }
+            return series;
+        });
     }
 
     /** The items behind the number, a page at a time, in the order of their completion dates. */
@@ -154,6 +180,31 @@ public class IndicatorService {
         }
         items.sort(AtRiskItem.SOONEST_FIRST);
         return items;
+    }
+
+    /**
+     * Brings the rollups up to date so that what is read from them is exact as of this read; false if they
+     * cannot be (a rebuild holds the facts), and then the period indicators are read from the facts.
+     */
+    private boolean refreshRollups() {
+        try {
+            refresher.refresh();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf("Indicator rollups could not be refreshed, answering from the facts: %s", e.toString());
+            return false;
+        }
+    }
+
+    /** Period indicators for each filter, from the rollups when they are fresh, else from the facts. */
+    private List<Map<IndicatorCode, Indicator>> periodIndicators(List<IndicatorCode> codes,
+            List<IndicatorFilter> filters, boolean fresh) {
+        List<Map<IndicatorCode, Indicator>> answers = new ArrayList<>();
+        for (IndicatorFilter filter : filters) {
+            answers.add(fresh ? rollups.aggregate(codes, filter, localTargets)
+                    : repository.aggregate(codes, filter, localTargets));
+        }
+        return answers;
     }
 
     private IndicatorRules snapshotRules(IndicatorFilter filter) {

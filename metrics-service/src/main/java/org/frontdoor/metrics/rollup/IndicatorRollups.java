@@ -1,0 +1,182 @@
+package org.frontdoor.metrics.rollup;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.frontdoor.metrics.domain.Indicator;
+import org.frontdoor.metrics.domain.IndicatorCode;
+import org.frontdoor.metrics.domain.IndicatorFilter;
+import org.frontdoor.metrics.domain.IndicatorRules;
+import org.frontdoor.metrics.domain.IndicatorUnit;
+import org.frontdoor.metrics.domain.LocalTargets;
+import org.frontdoor.metrics.domain.Median;
+import org.frontdoor.metrics.repository.IndicatorRepository;
+
+/**
+ * The period indicators read from the rollups: the whole months of the period from the monthly rows, the
+ * days at either edge from the daily rows, for the team, source and rule set asked. The same
+ * {@link Indicator}s, to the unit, as {@link IndicatorRepository#aggregate} over the facts (RollupEqualityTest).
+ * Call {@link RollupRefresher#refresh()} first for an answer exact as of the read.
+ */
+@ApplicationScoped
+public class IndicatorRollups {
+
+    private final EntityManager entityManager;
+
+    public IndicatorRollups(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** The period indicators asked for (snapshots are ignored). */
+    public Map<IndicatorCode, Indicator> aggregate(List<IndicatorCode> codes, IndicatorFilter filter,
+            LocalTargets targets) {
+        Map<IndicatorCode, Indicator> answers = new EnumMap<>(IndicatorCode.class);
+        List<String> counted = new ArrayList<>();
+        List<IndicatorCode> histograms = new ArrayList<>();
+        for (IndicatorCode code : codes) {
+            if (code.shape() != IndicatorCode.Shape.PERIOD) {
+                continue;
+            }
+            if (RollupRefresher.SQL.histograms().containsKey(code)) {
+                histograms.add(code);
+            } else {
+                counted.add(code.name());
+                answers.put(code, indicator(code, 0, 0));
+            }
+        }
+        Period period = Period.of(filter.from(), filter.to());
+        if (!counted.isEmpty()) {
+            for (Object row : bind(entityManager.createNativeQuery("SELECT code, sum(items), sum(numerator) FROM ("
+                    + period.union("code, items, numerator", "indicator", filter) + ") r WHERE code IN (:codes) "
+                    + "GROUP BY code"), period, filter).setParameter("codes", counted).getResultList()) {
+                Object[] c = (Object[]) row;
+                IndicatorCode code = IndicatorCode.valueOf((String) c[0]);
+                answers.put(code, indicator(code, ((Number) c[2]).longValue(), ((Number) c[1]).longValue()));
+            }
+        }
+        for (IndicatorCode code : histograms) {
+            answers.put(code, histogram(code, period, filter, targets));
+        }
+        return answers;
+    }
+
+    private Indicator histogram(IndicatorCode code, Period period, IndicatorFilter filter, LocalTargets targets) {
+        String numerator = IndicatorRepository.render(
+                RollupRefresher.SQL.histograms().get(code).numeratorOverWorkingDays(), filter, targets);
+        Query query = bind(entityManager.createNativeQuery("SELECT working_days, sum(n), COALESCE((" + numerator
+                + "), false) FROM (" + period.union("code, working_days, n", "indicator_hist", filter)
+                + ") r WHERE code = :code GROUP BY working_days"), period, filter).setParameter("code", code.name());
+        long items = 0;
+        long inNumerator = 0;
+        TreeMap<Integer, Long> values = new TreeMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] c = (Object[]) row;
+            long n = ((Number) c[1]).longValue();
+            items += n;
+            if (Boolean.TRUE.equals(c[2])) {
+                inNumerator += n;
+            }
+            if (c[0] != null) {
+                values.merge(((Number) c[0]).intValue(), n, Long::sum);
+            }
+        }
+        return indicator(code, inNumerator, items).with(IndicatorRules.MEDIAN_WORKING_DAYS,
+                Median.of(median(values)));
+    }
+
+    /** percentile_cont(0.5) of the values with their counts: the middle one, or the mean of the middle two. */
+    static Double median(TreeMap<Integer, Long> counts) {
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        if (total == 0) {
+            return null;
+        }
+        long lower = (total - 1) / 2;
+        long upper = total / 2;
+        Integer low = null;
+        Integer high = null;
+        long seen = 0;
+        for (Map.Entry<Integer, Long> entry : counts.entrySet()) {
+            seen += entry.getValue();
+            if (low == null && seen > lower) {
+                low = entry.getKey();
+            }
+            if (seen > upper) {
+                high = entry.getKey();
+                break;
+            }
+        }
+        return low.equals(high) ? (double) low : (low + (double) high) / 2;
+    }
+
+    private static Indicator indicator(IndicatorCode code, long numerator, long items) {
+        return code.unit() == IndicatorUnit.COUNT ? Indicator.count(code, items)
+                : Indicator.ratio(code, numerator, items);
+    }
+
+    private static Query bind(Query query, Period period, IndicatorFilter filter) {
+        query.setParameter("ruleSet", filter.ruleSet().name());
+        if (period.firstMonth() != null) {
+            query.setParameter("firstMonth", period.firstMonth()).setParameter("lastMonth", period.lastMonth());
+        }
+        for (int i = 0; i < period.days().size(); i++) {
+            query.setParameter("dayFrom" + i, period.days().get(i)[0]).setParameter("dayTo" + i,
+                    period.days().get(i)[1]);
+        }
+        if (filter.team() != null) {
+            query.setParameter("team", filter.team());
+        }
+        if (filter.source() != null) {
+            query.setParameter("source", filter.source());
+        }
+        return query;
+    }
+
+    /**
+     * A period as whole months (first day of the first and last, or none) and the day ranges outside them.
+     */
+    record Period(LocalDate firstMonth, LocalDate lastMonth, List<LocalDate[]> days) {
+
+        static Period of(LocalDate from, LocalDate to) {
+            LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+            // The first day of the month holding the day after `to`: whole months end before it.
+            LocalDate afterMonths = to.plusDays(1).withDayOfMonth(1);
+            List<LocalDate[]> days = new ArrayList<>();
+            if (!firstMonth.isBefore(afterMonths)) {
+                days.add(new LocalDate[] { from, to });
+                return new Period(null, null, days);
+            }
+            if (from.isBefore(firstMonth)) {
+                days.add(new LocalDate[] { from, firstMonth.minusDays(1) });
+            }
+            if (!afterMonths.isAfter(to)) {
+                days.add(new LocalDate[] { afterMonths, to });
+            }
+            return new Period(firstMonth, afterMonths.minusMonths(1), days);
+        }
+
+        /** The rows of the period from a rollup ({@code indicator} or {@code indicator_hist}). */
+        String union(String columns, String kind, IndicatorFilter filter) {
+            String rest = " AND rule_set IN ('" + RollupSql.ANY_RULE_SET + "', :ruleSet)"
+                    + (filter.team() == null ? "" : " AND team = :team")
+                    + (filter.source() == null ? "" : " AND source = :source");
+            List<String> parts = new ArrayList<>();
+            if (firstMonth != null) {
+                parts.add("SELECT " + columns + " FROM " + kind + "_month WHERE month BETWEEN :firstMonth AND "
+                        + ":lastMonth" + rest);
+            }
+            for (int i = 0; i < days.size(); i++) {
+                parts.add("SELECT " + columns + " FROM " + kind + "_day WHERE day BETWEEN :dayFrom" + i
+                        + " AND :dayTo" + i + rest);
+            }
+            return String.join(" UNION ALL ", parts);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.frontdoor.metrics.rollup;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.frontdoor.metrics.repository.IndicatorRepository;
+import org.jboss.logging.Logger;
+
+/**
+ * Brings the indicator rollups up to date with the facts: recomputes, from the facts, the day rows of every
+ * day the triggers marked stale (V3__indicator_rollups.sql), then the months holding them from the day rows.
+ * One refresher at a time (an advisory lock); it runs in the background every
+ * {@code frontdoor.rollups.refresh} and before every answer read from the rollups, so an answer is
+ * exact as of its read. A fact committed while a refresh runs marks its day again, for the next one.
+ */
+@ApplicationScoped
+public class RollupRefresher {
+
+    private static final Logger LOG = Logger.getLogger(RollupRefresher.class);
+    /** The advisory lock key of the refresh ("rollup" in ASCII). */
+    private static final long LOCK = 0x726f6c6c7570L;
+
+    /** What one refresh did. */
+    public record Refresh(int days, long millis) {
+    }
+
+    static final RollupSql SQL = new RollupSql(IndicatorRepository.periodDefinitions());
+
+    private final EntityManager entityManager;
+
+    public RollupRefresher(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Scheduled(every = "${frontdoor.rollups.refresh}", delay = 1,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void background() {
+        try {
+            Refresh refresh = refresh();
+            if (refresh.days() > 0) {
+                LOG.debugf("Rolled up %d stale days in %d ms", refresh.days(), refresh.millis());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Indicator rollup refresh failed, retried on the next run: %s", e.toString());
+        }
+    }
+
+    /** Recomputes every stale day and month; commits on return. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @TransactionConfiguration(timeout = 3600)
+    public Refresh refresh() {
+        long start = System.nanoTime();
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(" + LOCK + ")").getSingleResult();
+        // A rebuild (service/FactRebuild) locks fact_build before it truncates the facts; taking it first
+        // here too orders the two, so they never deadlock over the fact tables.
+        entityManager.createNativeQuery("LOCK TABLE fact_build IN ROW SHARE MODE").executeUpdate();
+        if (SQL.markSteps() != null) {
+            entityManager.createNativeQuery(SQL.markSteps()).executeUpdate();
+        }
+        Map<String, Set<LocalDate>> stale = new TreeMap<>();
+        for (Object row : entityManager.createNativeQuery("DELETE FROM rollup_dirty RETURNING fact_table, day")
+                .getResultList()) {
+            Object[] columns = (Object[]) row;
+            stale.computeIfAbsent((String) columns[0], t -> new TreeSet<>()).add(date(columns[1]));
+        }
+        int days = 0;
+        for (Map.Entry<String, Set<LocalDate>> table : stale.entrySet()) {
+            if (SQL.tables().contains(table.getKey())) {
+                refresh(table.getKey(), table.getValue());
+                days += table.getValue().size();
+            }
+        }
+        return new Refresh(days, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void refresh(String table, Set<LocalDate> days) {
+        String dayArray = array(days);
+        Set<LocalDate> monthSet = days.stream().map(d -> d.withDayOfMonth(1)).collect(Collectors.toCollection(TreeSet::new));
+        String months = array(monthSet);
+        LocalDate first = ((TreeSet<LocalDate>) monthSet).first();
+        LocalDate end = ((TreeSet<LocalDate>) monthSet).last().plusMonths(1);
+        for (String kind : List.of("indicator", "indicator_hist")) {
+            boolean hist = kind.equals("indicator_hist");
+            List<String> inserts = hist ? SQL.histInserts(table) : SQL.dayInserts(table);
+            if (inserts.isEmpty()) {
+                continue;
+            }
+            entityManager.createNativeQuery("DELETE FROM " + kind + "_day WHERE fact_table = :table "
+                    + "AND day = ANY(CAST(:days AS date[]))").setParameter("table", table)
+                    .setParameter("days", dayArray).executeUpdate();
+            for (String insert : inserts) {
+                entityManager.createNativeQuery(insert).setParameter("days", dayArray).executeUpdate();
+            }
+            entityManager.createNativeQuery("DELETE FROM " + kind + "_month WHERE fact_table = :table "
+                    + "AND month = ANY(CAST(:months AS date[]))").setParameter("table", table)
+                    .setParameter("months", months).executeUpdate();
+            String values = hist ? "working_days, sum(n)" : "sum(items), sum(numerator)";
+            String columns = hist ? "working_days, n" : "items, numerator";
+            entityManager.createNativeQuery("INSERT INTO " + kind + "_month (fact_table, code, rule_set, month, "
+                    + "team, source, " + columns + ") SELECT fact_table, code, rule_set, "
+                    + "date_trunc('month', day)::date, team, source, " + values + " FROM " + kind + "_day "
+                    + "WHERE fact_table = :table AND day >= :first AND day < :end "
+                    + "AND date_trunc('month', day)::date = ANY(CAST(:months AS date[])) "
+                    + "GROUP BY fact_table, code, rule_set, date_trunc('month', day)::date, team, source"
+                    + (hist ? ", working_days" : ""))
+                    .setParameter("table", table).setParameter("first", first).setParameter("end", end)
+                    .setParameter("months", months).executeUpdate();
+        }
+    }
+
+    /** A PostgreSQL date array literal of dates this service produced (never a request's text). */
+    private static String array(Set<LocalDate> dates) {
+        return dates.stream().map(LocalDate::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
+    }
+}
