@@ -2,32 +2,20 @@ package org.frontdoor.allocation.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.frontdoor.events.CloudEventHeaders;
 import org.frontdoor.events.EventTypes;
-import org.frontdoor.events.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -81,19 +69,10 @@ class CatchUpBenchmark {
     }
 
     /** Puts the backlog on the topic, batched and compressed as a relay catching up would; returns how many. */
-    private long produce(long events) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        AtomicReference<Exception> failed = new AtomicReference<>();
-        long sent = 0;
+    private long produce(long events) {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new ByteArraySerializer())) {
-            for (int n = 0; sent < events; n++) {
+        try (Burst burst = new Burst(bootstrapServers)) {
+            for (int n = 0; burst.sent() < events; n++) {
                 String child = "cu-" + run + "-" + n;
                 String team = TEAMS[n % TEAMS.length];
                 LocalDate day = LocalDate.of(2025, 3, 3).plusDays(n % 200);
@@ -101,45 +80,17 @@ class CatchUpBenchmark {
                 String contact = UUID.randomUUID().toString();
                 String caseId = UUID.randomUUID().toString();
                 String common = "\"childRef\":\"" + child + "\",\"team\":\"" + team + "\"";
-                String[][] story = {
-                    { EventTypes.CONTACT_RECEIVED, contact, "{\"contactId\":\"" + contact + "\"," + common
-                            + ",\"occurredAt\":\"" + at + "\",\"decisionDueBy\":\"" + day.plusDays(1) + "\"}" },
-                    { EventTypes.CONTACT_DECIDED, contact, "{\"contactId\":\"" + contact + "\"," + common
-                            + ",\"occurredAt\":\"" + at.plusSeconds(3_600) + "\",\"receivedAt\":\"" + at
-                            + "\",\"decisionDueBy\":\"" + day.plusDays(1) + "\"}" },
-                    { EventTypes.CASE_OPENED, caseId, "{\"caseId\":\"" + caseId + "\"," + common
-                            + ",\"occurredAt\":\"" + at.plusSeconds(3_600) + "\",\"referralDate\":\"" + day + "\"}" },
-                    { EventTypes.CASE_CLOSED, caseId, "{\"caseId\":\"" + caseId + "\"," + common
-                            + ",\"occurredAt\":\"" + at.plusSeconds(86_400 * 2) + "\"}" } };
-                for (String[] event : story) {
-                    List<Header> headers = List.of(
-                            header(CloudEventHeaders.SPECVERSION, CloudEventHeaders.SPEC_VERSION),
-                            header(CloudEventHeaders.ID, UUID.randomUUID().toString()),
-                            header(CloudEventHeaders.SOURCE, EventTypes.sourceOf(event[0])),
-                            header(CloudEventHeaders.TYPE, event[0]),
-                            header(CloudEventHeaders.SUBJECT, event[1]),
-                            header(CloudEventHeaders.TIME, at.toString()));
-                    producer.send(new ProducerRecord<>(Topics.REFERRAL_EVENTS, null, child,
-                            event[2].getBytes(StandardCharsets.UTF_8), headers), (metadata, e) -> {
-                                if (e != null) {
-                                    failed.compareAndSet(null, e);
-                                }
-                            });
-                    sent++;
-                }
-                if (failed.get() != null) {
-                    throw failed.get();
-                }
+                burst.send(EventTypes.CONTACT_RECEIVED, contact, child, "{\"contactId\":\"" + contact + "\"," + common
+                        + ",\"occurredAt\":\"" + at + "\",\"decisionDueBy\":\"" + day.plusDays(1) + "\"}", at);
+                burst.send(EventTypes.CONTACT_DECIDED, contact, child, "{\"contactId\":\"" + contact + "\"," + common
+                        + ",\"occurredAt\":\"" + at.plusSeconds(3_600) + "\",\"receivedAt\":\"" + at
+                        + "\",\"decisionDueBy\":\"" + day.plusDays(1) + "\"}", at);
+                burst.send(EventTypes.CASE_OPENED, caseId, child, "{\"caseId\":\"" + caseId + "\"," + common
+                        + ",\"occurredAt\":\"" + at.plusSeconds(3_600) + "\",\"referralDate\":\"" + day + "\"}", at);
+                burst.send(EventTypes.CASE_CLOSED, caseId, child, "{\"caseId\":\"" + caseId + "\"," + common
+                        + ",\"occurredAt\":\"" + at.plusSeconds(86_400 * 2) + "\"}", at);
             }
-            producer.flush();
+            return burst.sent();
         }
-        if (failed.get() != null) {
-            throw failed.get();
-        }
-        return sent;
-    }
-
-    private static Header header(String name, String value) {
-        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

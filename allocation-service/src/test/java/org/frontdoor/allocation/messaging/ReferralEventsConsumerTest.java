@@ -42,6 +42,9 @@ class ReferralEventsConsumerTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager entityManager;
+
     /** One case's events, in one team. */
     private record TestCase(String caseId, String childRef, String team, Instant openedAt) {
 
@@ -118,6 +121,87 @@ class ReferralEventsConsumerTest {
         assertEquals(expected, actual);
         assertEquals("child-q1", actual.get(0).get("childRef"));
         assertEquals("child-q3", actual.get(1).get("childRef"));
+    }
+
+    /**
+     * Many stories at once, so that the consumer applies them in a few large batches (set-based): an opened case
+     * closed in the same batch, a closure before its opening, every event delivered twice (same id, and again with a
+     * new id), contacts decided before received and decided twice — the same end as one event at a time.
+     */
+    @Test
+    void aBurstAppliedInLargeBatchesEndsAsOneByOne() {
+        String team = "team-" + UUID.randomUUID();
+        List<String> stillOpen = new java.util.ArrayList<>();
+        List<String> contacts = new java.util.ArrayList<>();
+        try (Burst burst = new Burst(bootstrapServers)) {
+            for (int i = 0; i < 120; i++) {
+                TestCase story = TestCase.in(team, "child-b" + i, i);
+                String opened = """
+                        {"caseId": "%s", "childRef": "%s", "occurredAt": "%s", "referralDate": "%s", "team": "%s"}
+                        """.formatted(story.caseId(), story.childRef(), story.openedAt(),
+                        WorkingCalendar.londonDate(story.openedAt()), team);
+                String closed = """
+                        {"caseId": "%s", "childRef": "%s", "team": "%s", "occurredAt": "%s"}
+                        """.formatted(story.caseId(), story.childRef(), team, story.openedAt().plusSeconds(600));
+                String openedId = UUID.randomUUID().toString();
+                switch (i % 3) {
+                    case 0 -> { // opened, closed, both again
+                        burst.send(openedId, EventTypes.CASE_OPENED, story.caseId(), story.childRef(), opened, BASE);
+                        burst.send(EventTypes.CASE_CLOSED, story.caseId(), story.childRef(), closed, BASE);
+                        burst.send(openedId, EventTypes.CASE_OPENED, story.caseId(), story.childRef(), opened, BASE);
+                        burst.send(EventTypes.CASE_OPENED, story.caseId(), story.childRef(), opened, BASE);
+                        burst.send(EventTypes.CASE_CLOSED, story.caseId(), story.childRef(), closed, BASE);
+                    }
+                    case 1 -> { // closed first, twice
+                        burst.send(EventTypes.CASE_CLOSED, story.caseId(), story.childRef(), closed, BASE);
+                        burst.send(EventTypes.CASE_CLOSED, story.caseId(), story.childRef(), closed, BASE);
+                        burst.send(openedId, EventTypes.CASE_OPENED, story.caseId(), story.childRef(), opened, BASE);
+                    }
+                    default -> { // opened only, twice
+                        burst.send(openedId, EventTypes.CASE_OPENED, story.caseId(), story.childRef(), opened, BASE);
+                        burst.send(EventTypes.CASE_OPENED, story.caseId(), story.childRef(), opened, BASE);
+                        stillOpen.add(story.childRef());
+                    }
+                }
+                String contactId = UUID.randomUUID().toString();
+                contacts.add(contactId);
+                Instant receivedAt = story.openedAt();
+                String due = WorkingCalendar.londonDate(receivedAt).plusDays(1).toString();
+                String received = """
+                        {"contactId": "%s", "childRef": "%s", "team": "%s", "occurredAt": "%s", "decisionDueBy": "%s"}
+                        """.formatted(contactId, story.childRef(), team, receivedAt, due);
+                String decidedFirst = """
+                        {"contactId": "%s", "childRef": "%s", "team": "%s", "occurredAt": "%s", "receivedAt": "%s",
+                         "decisionDueBy": "%s"}
+                        """.formatted(contactId, story.childRef(), team, receivedAt.plusSeconds(60), receivedAt, due);
+                String decidedLater = decidedFirst.replace(receivedAt.plusSeconds(60).toString(),
+                        receivedAt.plusSeconds(120).toString());
+                if (i % 2 == 0) {
+                    burst.send(EventTypes.CONTACT_DECIDED, contactId, story.childRef(), decidedFirst, BASE);
+                    burst.send(EventTypes.CONTACT_RECEIVED, contactId, story.childRef(), received, BASE);
+                    burst.send(EventTypes.CONTACT_DECIDED, contactId, story.childRef(), decidedLater, BASE);
+                } else {
+                    burst.send(EventTypes.CONTACT_RECEIVED, contactId, story.childRef(), received, BASE);
+                    burst.send(EventTypes.CONTACT_RECEIVED, contactId, story.childRef(), received, BASE);
+                    burst.send(EventTypes.CONTACT_DECIDED, contactId, story.childRef(), decidedFirst, BASE);
+                    burst.send(EventTypes.CONTACT_DECIDED, contactId, story.childRef(), decidedLater, BASE);
+                }
+            }
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> assertEquals(stillOpen,
+                queueWithoutIds(team).stream().map(item -> item.get("childRef")).toList()));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<Object[]> rows = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> entityManager
+                    .createNativeQuery("SELECT received_at, EXTRACT(EPOCH FROM decided_at - received_at)"
+                            + " FROM awaiting_contact WHERE team = ?1", Object[].class)
+                    .setParameter(1, team).getResultList());
+            assertEquals(contacts.size(), rows.size());
+            for (Object[] row : rows) {
+                assertNotNull(row[0]);
+                assertNotNull(row[1], "every contact decided");
+                assertEquals(60.0, ((Number) row[1]).doubleValue(), 0.001, "the first decision is kept");
+            }
+        });
     }
 
     @Test
