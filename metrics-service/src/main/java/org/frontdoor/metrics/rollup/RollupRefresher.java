@@ -13,6 +13,7 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.frontdoor.metrics.repository.IndicatorRepository;
@@ -37,6 +38,8 @@ public class RollupRefresher {
     }
 
     static final RollupSql SQL = new RollupSql(IndicatorRepository.periodDefinitions());
+    /** Above this many stale days of a table, every day of it is recomputed. */
+    private static final int EVERY_DAY = 200;
 
     private final EntityManager entityManager;
 
@@ -86,38 +89,47 @@ public class RollupRefresher {
     }
 
     private void refresh(String table, Set<LocalDate> days) {
+        // Most days of a table stale (a bulk load, a rebuild's replay): recompute all of them in one pass.
+        boolean all = days.size() > EVERY_DAY;
         String dayArray = array(days);
-        Set<LocalDate> monthSet = days.stream().map(d -> d.withDayOfMonth(1)).collect(Collectors.toCollection(TreeSet::new));
+        Set<LocalDate> monthSet = days.stream().map(d -> d.withDayOfMonth(1))
+                .collect(Collectors.toCollection(TreeSet::new));
         String months = array(monthSet);
-        LocalDate first = ((TreeSet<LocalDate>) monthSet).first();
-        LocalDate end = ((TreeSet<LocalDate>) monthSet).last().plusMonths(1);
         for (String kind : List.of("indicator", "indicator_hist")) {
             boolean hist = kind.equals("indicator_hist");
-            List<String> inserts = hist ? SQL.histInserts(table) : SQL.dayInserts(table);
+            String match = all ? RollupSql.everyDay() : RollupSql.someDays();
+            List<String> inserts = hist ? SQL.histInserts(table, match) : SQL.dayInserts(table, match);
             if (inserts.isEmpty()) {
                 continue;
             }
-            entityManager.createNativeQuery("DELETE FROM " + kind + "_day WHERE fact_table = :table "
-                    + "AND day = ANY(CAST(:days AS date[]))").setParameter("table", table)
-                    .setParameter("days", dayArray).executeUpdate();
+            bindDays(entityManager.createNativeQuery("DELETE FROM " + kind + "_day WHERE fact_table = :table"
+                    + (all ? "" : " AND day " + RollupSql.someDays())).setParameter("table", table), all, dayArray)
+                    .executeUpdate();
             for (String insert : inserts) {
-                entityManager.createNativeQuery(insert).setParameter("days", dayArray).executeUpdate();
+                bindDays(entityManager.createNativeQuery(insert), all, dayArray).executeUpdate();
             }
-            entityManager.createNativeQuery("DELETE FROM " + kind + "_month WHERE fact_table = :table "
-                    + "AND month = ANY(CAST(:months AS date[]))").setParameter("table", table)
-                    .setParameter("months", months).executeUpdate();
+            bindDays(entityManager.createNativeQuery("DELETE FROM " + kind + "_month WHERE fact_table = :table"
+                    + (all ? "" : " AND month = ANY(CAST(:days AS date[]))")).setParameter("table", table), all,
+                    months).executeUpdate();
             String values = hist ? "working_days, sum(n)" : "sum(items), sum(numerator)";
             String columns = hist ? "working_days, n" : "items, numerator";
-            entityManager.createNativeQuery("INSERT INTO " + kind + "_month (fact_table, code, rule_set, month, "
-                    + "team, source, " + columns + ") SELECT fact_table, code, rule_set, "
+            Query monthRows = bindDays(entityManager.createNativeQuery("INSERT INTO " + kind + "_month (fact_table, "
+                    + "code, rule_set, month, team, source, " + columns + ") SELECT fact_table, code, rule_set, "
                     + "date_trunc('month', day)::date, team, source, " + values + " FROM " + kind + "_day "
-                    + "WHERE fact_table = :table AND day >= :first AND day < :end "
-                    + "AND date_trunc('month', day)::date = ANY(CAST(:months AS date[])) "
-                    + "GROUP BY fact_table, code, rule_set, date_trunc('month', day)::date, team, source"
-                    + (hist ? ", working_days" : ""))
-                    .setParameter("table", table).setParameter("first", first).setParameter("end", end)
-                    .setParameter("months", months).executeUpdate();
+                    + "WHERE fact_table = :table" + (all ? "" : " AND day >= :first AND day < :end "
+                            + "AND date_trunc('month', day)::date = ANY(CAST(:days AS date[]))")
+                    + " GROUP BY fact_table, code, rule_set, date_trunc('month', day)::date, team, source"
+                    + (hist ? ", working_days" : "")).setParameter("table", table), all, months);
+            if (!all) {
+                monthRows.setParameter("first", monthSet.iterator().next())
+                        .setParameter("end", ((TreeSet<LocalDate>) monthSet).last().plusMonths(1));
+            }
+            monthRows.executeUpdate();
         }
+    }
+
+    private static Query bindDays(Query query, boolean all, String days) {
+        return all ? query : query.setParameter("days", days);
     }
 
     /** A PostgreSQL date array literal of dates this service produced (never a request's text). */

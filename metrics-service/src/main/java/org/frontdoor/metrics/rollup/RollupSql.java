@@ -34,6 +34,12 @@ public final class RollupSql {
     /** The rule set of a rolled-up row whose expression is the same under every rule set. */
     public static final String ANY_RULE_SET = "*";
 
+    /**
+     * Where a statement's period column meets the stale days: {@link #someDays()} binds them as {@code :days},
+     * {@link #everyDay()} recomputes every day of the table (cheaper than matching most of them one by one).
+     */
+    private static final String DAYS = "{days}";
+
     private static final String MEDIAN = "percentile_cont(0.5) WITHIN GROUP (ORDER BY %s)";
     private static final LocalTargets OTHER_TARGETS = new LocalTargets(
             LocalTargets.DEFAULT.allocationWorkingDays() + 1, BigDecimal.ONE);
@@ -74,7 +80,7 @@ public final class RollupSql {
                 }
             }
             String from = " FROM " + source(first) + " CROSS JOIN LATERAL (VALUES ";
-            String filter = " WHERE f." + first.period() + " = ANY(CAST(:days AS date[])) AND (" + where + ")";
+            String filter = " WHERE f." + first.period() + " " + DAYS + " AND (" + where + ")";
             if (!days.isEmpty()) {
                 dayInserts.computeIfAbsent(first.table(), t -> new ArrayList<>()).add(
                         "INSERT INTO indicator_day (fact_table, code, rule_set, day, team, source, items, numerator) "
@@ -104,14 +110,24 @@ public final class RollupSql {
                         + "INSERT INTO rollup_dirty (fact_table, day) " + String.join(" UNION ", stepPeriods);
     }
 
-    /** The statements that fill {@code indicator_day} for the days bound as {@code :days} (a date array). */
-    public List<String> dayInserts(String table) {
-        return dayInserts.getOrDefault(table, List.of());
+    /** The statements that fill {@code indicator_day} for some days or every day ({@link #someDays()}). */
+    public List<String> dayInserts(String table, String days) {
+        return dayInserts.getOrDefault(table, List.of()).stream().map(sql -> sql.replace(DAYS, days)).toList();
     }
 
-    /** The statements that fill {@code indicator_hist_day} for the days bound as {@code :days}. */
-    public List<String> histInserts(String table) {
-        return histInserts.getOrDefault(table, List.of());
+    /** The statements that fill {@code indicator_hist_day}, likewise. */
+    public List<String> histInserts(String table, String days) {
+        return histInserts.getOrDefault(table, List.of()).stream().map(sql -> sql.replace(DAYS, days)).toList();
+    }
+
+    /** The days bound as {@code :days}, a date array. */
+    public static String someDays() {
+        return "= ANY(CAST(:days AS date[]))";
+    }
+
+    /** Every day. */
+    public static String everyDay() {
+        return "IS NOT NULL";
     }
 
     /** Every fact table with rolled-up indicators. */

@@ -57,6 +57,9 @@ class IndicatorBenchmark {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    org.frontdoor.metrics.rollup.RollupRefresher refresher;
+
     @Test
     void indicatorsOverFiveYearsOfAMillionCases() throws Exception {
         long seeding = System.nanoTime();
@@ -65,10 +68,11 @@ class IndicatorBenchmark {
 
         String period = "from=2020-01-01&to=2024-12-31";
         List<String> report = new ArrayList<>();
-        // The first answer after the COPY brings the rollups up to date with every seeded day (cold).
+        // Bring the rollups up to date with every seeded day (cold), here rather than in the first request,
+        // which would outlast the HTTP client's read timeout on a busy machine.
         long cold = System.nanoTime();
-        get(period);
-        String first = String.format("first GET /indicators?%s after the seed (full rollup refresh): %.0f ms", period,
+        refresher.refresh();
+        String first = String.format("rollup refresh after the seed (every day of every table): %.0f ms",
                 (System.nanoTime() - cold) / 1e6);
         System.out.println(first);
         report.add(first);
