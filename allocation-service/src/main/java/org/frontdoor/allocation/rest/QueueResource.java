@@ -51,7 +51,8 @@ public class QueueResource {
     @GET
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER, Roles.PERFORMANCE, Roles.ADMIN })
     public List<QueueItem> queue(@QueryParam("team") @Size(max = 64) String team) {
-        return service.queue(teams.filter(team == null || team.isBlank() ? null : team)).stream().map(QueueItem::of).toList();
+        return service.queue(teams.filter(team == null || team.isBlank() ? null : team)).stream()
+                .map(QueueItem::of).toList();
     }
 
     /**
