@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,15 +43,30 @@ public class RollupRefresher {
     /** Above this many stale days of a table, every day of it is recomputed. */
     private static final int EVERY_DAY = 200;
 
-    private final EntityManager entityManager;
+    /**
+     * Above this many events applied per second since the last background run, the consumer is catching up on a
+     * backlog (a replay, a rebuild, a restart after downtime): the background refresh waits, so that it does not
+     * recompute every day again and again on the cores the consumer needs. Answers still refresh first, so they
+     * stay exact; live traffic (hundreds of events a second at most) never pauses it.
+     */
+    static final double CATCH_UP_EVENTS_PER_SECOND = 2_000;
 
-    public RollupRefresher(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final MeterRegistry registry;
+    private double lastApplied = -1;
+    private long lastRun;
+
+    public RollupRefresher(EntityManager entityManager, MeterRegistry registry) {
         this.entityManager = entityManager;
+        this.registry = registry;
     }
 
     @Scheduled(every = "${frontdoor.rollups.refresh}", delay = 1,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void background() {
+        if (catchingUp()) {
+            return;
+        }
         try {
             Refresh refresh = refresh();
             if (refresh.days() > 0) {
@@ -58,6 +75,18 @@ public class RollupRefresher {
         } catch (RuntimeException e) {
             LOG.warnf("Indicator rollup refresh failed, retried on the next run: %s", e.toString());
         }
+    }
+
+    /** Whether the consumer applied events faster than live traffic does since the last background run. */
+    private boolean catchingUp() {
+        double applied = registry.find("frontdoor.consumer.events").tag("outcome", "applied").counters().stream()
+                .mapToDouble(Counter::count).sum();
+        long now = System.nanoTime();
+        boolean catchingUp = lastApplied >= 0 && now > lastRun
+                && (applied - lastApplied) * 1e9 / (now - lastRun) > CATCH_UP_EVENTS_PER_SECOND;
+        lastApplied = applied;
+        lastRun = now;
+        return catchingUp;
     }
 
     /** Recomputes every stale day and month; commits on return. */
