@@ -64,7 +64,7 @@ public class AlertResource {
             @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         AlertState wanted = QueryParameters.optionalEnum("state", state, AlertState.class);
         QueryParameters.Page slice = QueryParameters.page(page, size);
-        AlertService.AlertPage found = service.list(wanted, teams.filter(team == null || team.isBlank() ? null : team),
+        AlertService.AlertPage found = service.list(wanted, teams.filter(team),
                 slice.number(), slice.size());
         return PagedResponse.of(found.alerts().stream().map(AlertView::of).toList(), found.total(), slice, uri);
     }

@@ -83,9 +83,8 @@ public class AllocationResource {
             @Context SecurityContext security, @Context UriInfo uri) {
         if (teams.restricted()) {
             teams.requireVisible(() -> service.worker(body.workerId()).worker().team(), "Worker", body.workerId());
-            if (cases.findByIdOptional(caseId).isPresent()) {
-                visibleCase(caseId);
-            }
+            // A case not known here yet is held for its worker's team; a known one must be visible too.
+            cases.findByIdOptional(caseId).ifPresent(known -> teams.requireVisible(known.team(), "Case", caseId));
         }
         String by = body.allocatedBy() != null ? body.allocatedBy() : security.getUserPrincipal().getName();
         AllocationService.Outcome outcome = service.allocate(caseId, body.workerId(), body.allocatedAt(), by,

@@ -51,7 +51,7 @@ public class QueueResource {
     @GET
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.SOCIAL_WORKER, Roles.PERFORMANCE, Roles.ADMIN })
     public List<QueueItem> queue(@QueryParam("team") @Size(max = 64) String team) {
-        return service.queue(teams.filter(team == null || team.isBlank() ? null : team)).stream()
+        return service.queue(teams.filter(team)).stream()
                 .map(QueueItem::of).toList();
     }
 
@@ -70,6 +70,6 @@ public class QueueResource {
                     + "first again.")
     public void stream(@QueryParam("team") @Size(max = 64) String team, @Context SseEventSink sink,
             @Context Sse sse) {
-        board.watch(teams.filter(team == null || team.isBlank() ? null : team), sink, sse);
+        board.watch(teams.filter(team), sink, sse);
     }
 }

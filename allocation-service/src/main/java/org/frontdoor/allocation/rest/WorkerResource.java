@@ -51,7 +51,7 @@ public class WorkerResource {
     @GET
     @RolesAllowed({ Roles.DUTY_MANAGER, Roles.PERFORMANCE, Roles.ADMIN })
     public List<WorkerView> list(@QueryParam("team") @Size(max = 64) String team) {
-        return service.workers(teams.filter(team == null || team.isBlank() ? null : team)).stream()
+        return service.workers(teams.filter(team)).stream()
                 .map(WorkerView::of).toList();
     }
 }

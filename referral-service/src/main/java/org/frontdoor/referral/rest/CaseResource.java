@@ -106,7 +106,7 @@ public class CaseResource {
             @QueryParam("size") String size, @Context UriInfo uri) {
         CaseStatus wanted = QueryParameters.optionalEnum("status", status, CaseStatus.class);
         QueryParameters.Page slice = QueryParameters.page(page, size);
-        String visibleTeam = teams.filter(team == null || team.isBlank() ? null : team);
+        String visibleTeam = teams.filter(team);
         List<CaseView> found = service.search(wanted, visibleTeam, childRef, slice.number(), slice.size()).stream()
                 .map(CaseView::summary).toList();
         return PagedResponse.of(found, service.count(wanted, visibleTeam, childRef), slice, uri);

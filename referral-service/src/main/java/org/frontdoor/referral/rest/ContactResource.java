@@ -125,7 +125,7 @@ public class ContactResource {
         QueryParameters.requireOrdered(start, end);
         QueryParameters.Page slice = QueryParameters.page(page, size);
         ContactService.ContactPage found = service.search(
-                QueryParameters.optionalEnum("status", status, ContactStatus.class), teams.filter(blankToNull(team)),
+                QueryParameters.optionalEnum("status", status, ContactStatus.class), teams.filter(team),
                 start, end,
                 slice.number(), slice.size());
         return PagedResponse.of(found.contacts().stream().map(ContactView::of).toList(), found.total(), slice, uri);
@@ -180,9 +180,5 @@ public class ContactResource {
         teams.requireVisible(() -> service.get(id).team(), "Contact", id);
         String decidedBy = body.decidedBy() != null ? body.decidedBy() : security.getUserPrincipal().getName();
         return ContactView.of(service.decide(id, body.outcome(), body.decidedAt(), decidedBy, body.rationale()));
-    }
-
-    private static String blankToNull(String team) {
-        return team == null || team.isBlank() ? null : team;
     }
 }

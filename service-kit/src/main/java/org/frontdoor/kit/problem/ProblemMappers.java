@@ -155,16 +155,38 @@ public class ProblemMappers {
         if (isConcurrencyConflict(e)) {
             // Two changes to the same case or worker met (deadlock, serialization failure, lock timeout): the
             // database undid this one. Nothing changed; the same request again will go through.
-            return Response.fromResponse(Problems.response(503, "busy", "Busy, try again",
-                    "A concurrent change to the same records got in the way; nothing was changed. Send the same "
-                            + "request again (with the same Idempotency-Key).", null))
-                    .header("Retry-After", "1").build();
+            return busy("A concurrent change to the same records got in the way; nothing was changed. Send the same "
+                    + "request again (with the same Idempotency-Key).");
+        }
+        if (isPoolExhausted(e)) {
+            // Overload is not an internal error: no connection became free within the pool's acquisition timeout.
+            return busy("The service is at capacity and did not take this request; nothing was changed. Send the "
+                    + "same request again (with the same Idempotency-Key) after the Retry-After delay.");
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return Problems.response(500, "internal", "Internal error",
                 "Something went wrong on our side; nothing was changed. Quote incident " + incident
                         + " when reporting it.", null);
+    }
+
+    private static Response busy(String detail) {
+        return Response.fromResponse(Problems.response(503, "busy", "Busy, try again", detail, null))
+                .header("Retry-After", "1").build();
+    }
+
+    /** What Agroal says, in a plain SQLException without SQL state, when no pooled connection became free. */
+    static final String ACQUISITION_TIMEOUT = "acquisition timeout";
+
+    /** Whether a connection-acquisition timeout of the pool is anywhere among the causes. */
+    static boolean isPoolExhausted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() == null && sql.getMessage() != null
+                    && sql.getMessage().contains(ACQUISITION_TIMEOUT)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Deadlock (40P01), serialization failure (40001) or lock not available (55P03) anywhere in the causes. */

@@ -39,10 +39,13 @@ public class TeamScope {
     }
 
     /**
-     * The team filter to apply for a requested one (null = every team): the requested team when the user may see
+     * The team filter to apply for a requested one (null or blank = every team): the requested team when the user may see
      * it; for a user of one team asking for every team, that team; otherwise a problem naming the user's teams.
      */
     public String filter(String requested) {
+        if (requested != null && requested.isBlank()) {
+            requested = null;
+        }
         if (!restricted()) {
             return requested;
         }
