@@ -26,6 +26,10 @@ public record Facts(List<Contact> contacts, List<Case> cases, List<Allocation> a
         List<Deallocation> deallocations, List<Worker> workers, List<Assessment> assessments,
         List<Section47> enquiries, List<Conference> conferences, List<CpPlan> plans) {
 
+    /** No facts at all. */
+    public static final Facts NONE = new Facts(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+            List.of(), List.of(), List.of());
+
     public Facts {
         contacts = List.copyOf(contacts);
         cases = List.copyOf(cases);

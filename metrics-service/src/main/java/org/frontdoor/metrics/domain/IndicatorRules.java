@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -194,6 +196,7 @@ public final class IndicatorRules {
     private Answer unallocated(IndicatorFilter filter) {
         LocalDate to = filter.to();
         List<IndicatorItem> items = new ArrayList<>();
+        TreeMap<Integer, Long> waited = new TreeMap<>();
         for (Facts.Case c : facts.cases()) {
             if (!openAt(c, to) || !team(c.team(), filter) || !source(c.source(), filter)) {
                 continue;
@@ -207,34 +210,56 @@ public final class IndicatorRules {
                 since = WorkingCalendar.londonDate(d.waitingSince());
             }
             int days = calendar.workingDaysBetween(since, to);
+            waited.merge(days, 1L, Long::sum);
             items.add(new IndicatorItem(c.id().toString(), c.childRef(), c.team(), since, null, days,
                     days <= targets.allocationWorkingDays(), true));
         }
-        Answer answer = count(IndicatorCode.UNALLOCATED, items);
-        List<Integer> days = items.stream().map(IndicatorItem::workingDays).toList();
-        return new Answer(answer.indicator()
-                .with(LONGEST_WORKING_DAYS, days.stream().max(Integer::compare).orElse(null))
-                .with(MEDIAN_WORKING_DAYS, Median.of(days)), answer.items());
+        return new Answer(unallocated(waited), sorted(items));
+    }
+
+    /** UNALLOCATED from how many open cases have waited how many working days. */
+    private static Indicator unallocated(SortedMap<Integer, Long> waited) {
+        long count = waited.values().stream().mapToLong(Long::longValue).sum();
+        return Indicator.count(IndicatorCode.UNALLOCATED, count)
+                .with(LONGEST_WORKING_DAYS, waited.isEmpty() ? null : waited.lastKey())
+                .with(MEDIAN_WORKING_DAYS, Median.of(Median.ofCounts(waited)));
     }
 
     private Answer caseload(IndicatorFilter filter) {
         LocalDate to = filter.to();
-        Map<String, Facts.Worker> workers = new HashMap<>();
-        for (Facts.Worker worker : facts.workers()) {
-            if (worker.caseHolding()) {
-                workers.put(worker.workerId(), worker);
-            }
-        }
-        Map<String, Integer> casesByWorker = new HashMap<>();
+        Map<String, Facts.Worker> workers = caseHolding(facts.workers());
+        Map<String, Long> casesByWorker = new HashMap<>();
         List<IndicatorItem> items = new ArrayList<>();
         for (Facts.Case c : facts.cases()) {
             if (!openAt(c, to) || !team(c.team(), filter) || !source(c.source(), filter)) {
                 continue;
             }
             if (standing(c.id(), to) instanceof Facts.Allocation a && workers.containsKey(a.workerId())) {
-                casesByWorker.merge(a.workerId(), 1, Integer::sum);
+                casesByWorker.merge(a.workerId(), 1L, Long::sum);
                 items.add(new IndicatorItem(c.id().toString(), c.childRef(), c.team(), a.allocatedDate(), null,
                         calendar.workingDaysBetween(a.allocatedDate(), to), null, true));
+            }
+        }
+        return new Answer(caseload(filter, workers, casesByWorker), sorted(items));
+    }
+
+    private static Map<String, Facts.Worker> caseHolding(List<Facts.Worker> all) {
+        Map<String, Facts.Worker> workers = new HashMap<>();
+        for (Facts.Worker worker : all) {
+            if (worker.caseHolding()) {
+                workers.put(worker.workerId(), worker);
+            }
+        }
+        return workers;
+    }
+
+    /** CASELOAD from the open cases (of the filter's team and source) held by each worker. */
+    private Indicator caseload(IndicatorFilter filter, Map<String, Facts.Worker> workers,
+            Map<String, Long> casesByWorker) {
+        long cases = 0;
+        for (Map.Entry<String, Long> held : casesByWorker.entrySet()) {
+            if (workers.containsKey(held.getKey())) {
+                cases += held.getValue();
             }
         }
         BigDecimal fte = BigDecimal.ZERO;
@@ -248,17 +273,44 @@ public final class IndicatorRules {
             fte = fte.add(worker.fte());
             BigDecimal threshold = worker.caseloadThreshold() == null ? targets.caseloadThreshold()
                     : worker.caseloadThreshold();
-            BigDecimal perFte = BigDecimal.valueOf(casesByWorker.getOrDefault(worker.workerId(), 0))
+            BigDecimal perFte = BigDecimal.valueOf(casesByWorker.getOrDefault(worker.workerId(), 0L))
                     .divide(worker.fte(), 4, RoundingMode.HALF_UP);
             if (perFte.compareTo(threshold) > 0) {
                 over++;
             }
         }
-        Indicator indicator = Indicator.rate(IndicatorCode.CASELOAD, items.size(), fte)
+        return Indicator.rate(IndicatorCode.CASELOAD, cases, fte)
                 .with(FTE, fte.setScale(2, RoundingMode.HALF_UP))
                 .with(WORKERS, teamWorkers)
                 .with(WORKERS_OVER_THRESHOLD, over);
-        return new Answer(indicator, sorted(items));
+    }
+
+    /**
+     * A snapshot indicator from counts the database made: the same arithmetic as {@link #answer}, without the
+     * items (the facts are not read).
+     */
+    public Indicator snapshot(IndicatorCode code, IndicatorFilter filter, SnapshotCounts counts) {
+        return switch (code) {
+            case UNALLOCATED -> {
+                TreeMap<Integer, Long> waited = new TreeMap<>();
+                counts.waitingSince().forEach((since, n) -> waited.merge(
+                        calendar.workingDaysBetween(since, filter.to()), n, Long::sum));
+                yield unallocated(waited);
+            }
+            case CASELOAD -> caseload(filter, caseHolding(counts.workers()), counts.casesByWorker());
+            case ASSESSMENTS_OVERDUE -> Indicator.count(code, counts.assessmentsOverdue())
+                    .with(DUE_WITHIN_10_WORKING_DAYS, counts.assessmentsDueSoon());
+            default -> throw new IllegalArgumentException(code + " is not a snapshot");
+        };
+    }
+
+    /** The last date whose due assessments count as coming due at {@code to} (within 10 working days). */
+    public static LocalDate dueSoonUntil(LocalDate to, WorkingCalendar calendar) {
+        LocalDate until = to;
+        while (calendar.workingDaysBetween(to, until.plusDays(1)) <= DUE_SOON_WORKING_DAYS) {
+            until = until.plusDays(1);
+        }
+        return until;
     }
 
     private List<IndicatorItem> assessmentItems(IndicatorFilter filter) {

@@ -3,6 +3,8 @@ package org.frontdoor.metrics.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 
 /** The median as PostgreSQL's {@code percentile_cont(0.5)} gives it, to one decimal place, so both engines agree. */
 public final class Median {
@@ -25,5 +27,29 @@ public final class Median {
     /** A database median (a double from percentile_cont), to one decimal place, or null. */
     public static BigDecimal of(Double value) {
         return value == null ? null : BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    /** percentile_cont(0.5) of the values with their counts: the middle one, or the mean of the middle two. */
+    public static Double ofCounts(SortedMap<Integer, Long> counts) {
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        if (total == 0) {
+            return null;
+        }
+        long lower = (total - 1) / 2;
+        long upper = total / 2;
+        Integer low = null;
+        Integer high = null;
+        long seen = 0;
+        for (Map.Entry<Integer, Long> entry : counts.entrySet()) {
+            seen += entry.getValue();
+            if (low == null && seen > lower) {
+                low = entry.getKey();
+            }
+            if (seen > upper) {
+                high = entry.getKey();
+                break;
+            }
+        }
+        return low.equals(high) ? (double) low : (low + (double) high) / 2;
     }
 }

@@ -1,13 +1,11 @@
 package org.frontdoor.metrics.repository;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -17,7 +15,6 @@ import org.frontdoor.clocks.RuleSet;
 import org.frontdoor.clocks.RuleSets;
 import org.frontdoor.events.AssessmentKind;
 import org.frontdoor.metrics.domain.AssessmentClock;
-import org.frontdoor.metrics.domain.Facts;
 import org.frontdoor.metrics.domain.Indicator;
 import org.frontdoor.metrics.domain.IndicatorCode;
 import org.frontdoor.metrics.domain.IndicatorFilter;
@@ -32,8 +29,8 @@ import org.frontdoor.metrics.domain.Median;
  * {@link Definition}: the items it counts (a table, the completion date that puts an item in the period,
  * a condition) and the numerator's condition over them. The number is {@code COUNT(*)} and
  * {@code COUNT(*) FILTER (numerator)} over exactly the rows the item list returns, so the two cannot
- * disagree; indicators over the same rows share one scan. Snapshot indicators load the open items as
- * {@link Facts} and let {@link IndicatorRules} count them.
+ * disagree; indicators over the same rows share one scan. Snapshot indicators are read by
+ * {@link SnapshotRepository}.
  */
 @ApplicationScoped
 public class IndicatorRepository {
@@ -184,89 +181,6 @@ public class IndicatorRepository {
                     (Boolean) columns[7]));
         }
         return items;
-    }
-
-    /**
-     * What a snapshot at the end of {@code to} needs: the cases open then with their latest allocation and
-     * deallocation by then, the case-holding workers, and the assessments open then. The source filter is
-     * applied here, so the caller counts these facts without one.
-     */
-    public Facts snapshotFacts(IndicatorFilter filter) {
-        String teamSource = (filter.team() == null ? "" : " AND team = :team")
-                + (filter.source() == null ? "" : " AND source = :source");
-        String openCases = "WITH open_case AS ("
-                + "SELECT case_id, child_ref, team, source, opened_at, referral_date, closed_date, re_referral "
-                + "FROM case_fact WHERE opened_at IS NOT NULL AND closed_date IS NULL AND referral_date <= :to"
-                + teamSource
-                + " UNION ALL SELECT case_id, child_ref, team, source, opened_at, referral_date, closed_date, "
-                + "re_referral FROM case_fact WHERE opened_at IS NOT NULL AND closed_date > :to "
-                + "AND referral_date <= :to" + teamSource + ") ";
-        // One pass: each open case with its latest allocation and latest deallocation by the end of `to`.
-        List<Facts.Case> cases = new ArrayList<>();
-        List<Facts.Allocation> allocations = new ArrayList<>();
-        List<Facts.Deallocation> deallocations = new ArrayList<>();
-        for (Object row : bind(entityManager.createNativeQuery(openCases + """
-                SELECT o.case_id, o.child_ref, o.team, o.source, o.opened_at, o.referral_date, o.closed_date,
-                       o.re_referral, a.worker_id, a.team, a.allocated_at, d.worker_id, d.deallocated_at,
-                       d.waiting_since
-                FROM open_case o
-                LEFT JOIN LATERAL (SELECT worker_id, team, allocated_at FROM allocation_fact
-                                   WHERE case_id = o.case_id AND allocated_date <= :to
-                                   ORDER BY allocated_at DESC LIMIT 1) a ON true
-                LEFT JOIN LATERAL (SELECT worker_id, deallocated_at, waiting_since FROM deallocation_fact
-                                   WHERE case_id = o.case_id AND deallocated_date <= :to
-                                   ORDER BY deallocated_at DESC LIMIT 1) d ON true
-                """), filter).getResultList()) {
-            Object[] c = (Object[]) row;
-            UUID caseId = (UUID) c[0];
-            cases.add(new Facts.Case(caseId, (String) c[1], (String) c[2], (String) c[3],
-                    CaseFactRepository.toInstant(c[4]), StepFactRepository.toDate(c[5]), Boolean.TRUE.equals(c[7]),
-                    StepFactRepository.toDate(c[6]), null));
-            if (c[10] != null) {
-                allocations.add(new Facts.Allocation(caseId, (String) c[8], (String) c[9],
-                        CaseFactRepository.toInstant(c[10])));
-            }
-            if (c[12] != null) {
-                deallocations.add(new Facts.Deallocation(caseId, (String) c[11], CaseFactRepository.toInstant(c[12]),
-                        c[13] == null ? null : CaseFactRepository.toInstant(c[13])));
-            }
-        }
-        List<Facts.Worker> workers = new ArrayList<>();
-        for (Object row : entityManager.createNativeQuery(
-                "SELECT worker_id, team, fte, case_holding, caseload_threshold FROM worker_fact WHERE case_holding")
-                .getResultList()) {
-            Object[] w = (Object[]) row;
-            workers.add(new Facts.Worker((String) w[0], (String) w[1], (BigDecimal) w[2], (Boolean) w[3],
-                    (BigDecimal) w[4]));
-        }
-        String stepTeamSource = (filter.team() == null ? "" : " AND team = :team")
-                + (filter.source() == null ? ""
-                        : " AND case_id IN (SELECT case_id FROM case_fact WHERE source = :source)");
-        String columns = "assessment_id, case_id, child_ref, team, kind, referral_date, started_at, completed_at";
-        List<Facts.Assessment> assessments = new ArrayList<>();
-        for (Object row : bind(entityManager.createNativeQuery("SELECT " + columns
-                + " FROM assessment_fact WHERE completed_date IS NULL AND started_date <= :to" + stepTeamSource
-                + " UNION ALL SELECT " + columns
-                + " FROM assessment_fact WHERE completed_date > :to AND started_date <= :to" + stepTeamSource),
-                filter).getResultList()) {
-            Object[] a = (Object[]) row;
-            assessments.add(new Facts.Assessment((UUID) a[0], (UUID) a[1], (String) a[2], (String) a[3],
-                    AssessmentKind.valueOf((String) a[4]), StepFactRepository.toDate(a[5]),
-                    CaseFactRepository.toInstant(a[6]), a[7] == null ? null : CaseFactRepository.toInstant(a[7])));
-        }
-        return new Facts(List.of(), cases, allocations, deallocations, workers, assessments, List.of(), List.of(),
-                List.of());
-    }
-
-    private Query bind(Query query, IndicatorFilter filter) {
-        query.setParameter("to", filter.to());
-        if (filter.team() != null) {
-            query.setParameter("team", filter.team());
-        }
-        if (filter.source() != null) {
-            query.setParameter("source", filter.source());
-        }
-        return query;
     }
 
     private Query where(StringBuilder sql, Definition definition, IndicatorFilter filter, LocalTargets targets) {

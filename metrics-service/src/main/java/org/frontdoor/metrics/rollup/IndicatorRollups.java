@@ -89,31 +89,7 @@ public class IndicatorRollups {
             }
         }
         return indicator(code, inNumerator, items).with(IndicatorRules.MEDIAN_WORKING_DAYS,
-                Median.of(median(values)));
-    }
-
-    /** percentile_cont(0.5) of the values with their counts: the middle one, or the mean of the middle two. */
-    static Double median(TreeMap<Integer, Long> counts) {
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        if (total == 0) {
-            return null;
-        }
-        long lower = (total - 1) / 2;
-        long upper = total / 2;
-        Integer low = null;
-        Integer high = null;
-        long seen = 0;
-        for (Map.Entry<Integer, Long> entry : counts.entrySet()) {
-            seen += entry.getValue();
-            if (low == null && seen > lower) {
-                low = entry.getKey();
-            }
-            if (seen > upper) {
-                high = entry.getKey();
-                break;
-            }
-        }
-        return low.equals(high) ? (double) low : (low + (double) high) / 2;
+                Median.of(Median.ofCounts(values)));
     }
 
     private static Indicator indicator(IndicatorCode code, long numerator, long items) {

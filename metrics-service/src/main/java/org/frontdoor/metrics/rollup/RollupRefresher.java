@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Brings the indicator rollups up to date with the facts: recomputes, from the facts, the day rows of every
- * day the triggers marked stale (V3__indicator_rollups.sql), then the months holding them from the day rows.
+ * day the triggers marked stale (V3__indicator_rollups.sql), then the months holding them from the day rows,
+ * and the standings of the cases marked (V4__case_standing.sql, {@link CaseStandings}) for the snapshots.
  * One refresher at a time (an advisory lock); it runs in the background every
  * {@code frontdoor.rollups.refresh} and before every answer read from the rollups, so an answer is
  * exact as of its read. A fact committed while a refresh runs marks its day again, for the next one.
@@ -36,7 +37,7 @@ public class RollupRefresher {
     private static final long LOCK = 0x726f6c6c7570L;
 
     /** What one refresh did. */
-    public record Refresh(int days, long millis) {
+    public record Refresh(int days, int cases, long millis) {
     }
 
     static final RollupSql SQL = new RollupSql(IndicatorRepository.periodDefinitions());
@@ -52,12 +53,14 @@ public class RollupRefresher {
     static final double CATCH_UP_EVENTS_PER_SECOND = 2_000;
 
     private final EntityManager entityManager;
+    private final CaseStandings standings;
     private final MeterRegistry registry;
     private double lastApplied = -1;
     private long lastRun;
 
-    public RollupRefresher(EntityManager entityManager, MeterRegistry registry) {
+    public RollupRefresher(EntityManager entityManager, CaseStandings standings, MeterRegistry registry) {
         this.entityManager = entityManager;
+        this.standings = standings;
         this.registry = registry;
     }
 
@@ -69,8 +72,9 @@ public class RollupRefresher {
         }
         try {
             Refresh refresh = refresh();
-            if (refresh.days() > 0) {
-                LOG.debugf("Rolled up %d stale days in %d ms", refresh.days(), refresh.millis());
+            if (refresh.days() > 0 || refresh.cases() > 0) {
+                LOG.debugf("Rolled up %d stale days and %d cases' standings in %d ms", refresh.days(),
+                        refresh.cases(), refresh.millis());
             }
         } catch (RuntimeException e) {
             LOG.warnf("Indicator rollup refresh failed, retried on the next run: %s", e.toString());
@@ -114,7 +118,8 @@ public class RollupRefresher {
                 days += table.getValue().size();
             }
         }
-        return new Refresh(days, (System.nanoTime() - start) / 1_000_000);
+        int cases = standings.refresh();
+        return new Refresh(days, cases, (System.nanoTime() - start) / 1_000_000);
     }
 
     private void refresh(String table, Set<LocalDate> days) {

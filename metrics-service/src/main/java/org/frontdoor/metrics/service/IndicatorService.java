@@ -8,7 +8,6 @@ import java.util.Map;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.frontdoor.clocks.RuleSet;
 import org.frontdoor.clocks.WorkingCalendar;
@@ -23,8 +22,11 @@ import org.frontdoor.metrics.domain.IndicatorItem;
 import org.frontdoor.metrics.domain.IndicatorRules;
 import org.frontdoor.metrics.domain.IndicatorTarget;
 import org.frontdoor.metrics.domain.Interval;
+import org.frontdoor.metrics.domain.Facts;
 import org.frontdoor.metrics.domain.LocalTargets;
+import org.frontdoor.metrics.domain.SnapshotCounts;
 import org.frontdoor.metrics.repository.IndicatorRepository;
+import org.frontdoor.metrics.repository.SnapshotRepository;
 import org.frontdoor.metrics.rollup.IndicatorRollups;
 import org.frontdoor.metrics.rollup.RollupRefresher;
 import org.jboss.logging.Logger;
@@ -49,6 +51,7 @@ public class IndicatorService {
     }
 
     private final IndicatorRepository repository;
+    private final SnapshotRepository snapshots;
     private final IndicatorRollups rollups;
     private final RollupRefresher refresher;
     private final WorkingCalendar calendar;
@@ -56,9 +59,10 @@ public class IndicatorService {
     private final LocalTargets localTargets;
     private final Map<IndicatorCode, IndicatorTarget> targets = new EnumMap<>(IndicatorCode.class);
 
-    public IndicatorService(IndicatorRepository repository, IndicatorRollups rollups, RollupRefresher refresher,
-            WorkingCalendar calendar, IndicatorsConfig config) {
+    public IndicatorService(IndicatorRepository repository, SnapshotRepository snapshots, IndicatorRollups rollups,
+            RollupRefresher refresher, WorkingCalendar calendar, IndicatorsConfig config) {
         this.repository = repository;
+        this.snapshots = snapshots;
         this.rollups = rollups;
         this.refresher = refresher;
         this.calendar = calendar;
@@ -91,17 +95,10 @@ public class IndicatorService {
         return QuarkusTransaction.joiningExisting().call(() -> {
             Map<IndicatorCode, Indicator> period = periodIndicators(List.of(IndicatorCode.values()),
                     List.of(filter), fresh).get(0);
-            IndicatorRules snapshot = null;
+            Snapshot snapshot = new Snapshot(filter, fresh);
             List<Indicator> indicators = new ArrayList<>();
             for (IndicatorCode code : IndicatorCode.values()) {
-                if (code.shape() == IndicatorCode.Shape.PERIOD) {
-                    indicators.add(period.get(code));
-                } else {
-                    if (snapshot == null) {
-                        snapshot = snapshotRules(filter);
-                    }
-                    indicators.add(snapshot.answer(code, withoutSource(filter)).indicator());
-                }
+                indicators.add(code.shape() == IndicatorCode.Shape.PERIOD ? period.get(code) : snapshot.get(code));
             }
             return indicators;
         });
@@ -109,10 +106,10 @@ public class IndicatorService {
 
     public Indicator indicator(IndicatorCode code, IndicatorFilter filter) {
         boolean period = code.shape() == IndicatorCode.Shape.PERIOD;
-        boolean fresh = period && refreshRollups();
+        boolean fresh = refreshRollups();
         return QuarkusTransaction.joiningExisting().call(() -> period
                 ? periodIndicators(List.of(code), List.of(filter), fresh).get(0).get(code)
-                : snapshotRules(filter).answer(code, withoutSource(filter)).indicator());
+                : new Snapshot(filter, fresh).get(code));
     }
 
     /** The indicator over each step of the period; a snapshot is taken at the end of each step. */
@@ -127,7 +124,7 @@ public class IndicatorService {
             parts.add(new IndicatorFilter(step.from(), step.to(), filter.team(), filter.source(), filter.ruleSet()));
         }
         boolean period = code.shape() == IndicatorCode.Shape.PERIOD;
-        boolean fresh = period && refreshRollups();
+        boolean fresh = refreshRollups();
         return QuarkusTransaction.joiningExisting().call(() -> {
             List<Map<IndicatorCode, Indicator>> periods = period ? periodIndicators(List.of(code), parts, fresh)
                     : null;
@@ -135,36 +132,45 @@ public class IndicatorService {
             for (int i = 0; i < parts.size(); i++) {
                 IndicatorFilter part = parts.get(i);
                 series.add(new SeriesStep(part.from(), part.to(), period ? periods.get(i).get(code)
-                        : snapshotRules(part).answer(code, withoutSource(part)).indicator()));
+                        : new Snapshot(part, fresh).get(code)));
             }
             return series;
         });
     }
 
     /** The items behind the number, a page at a time, in the order of their completion dates. */
-    @Transactional
     public ItemPage items(IndicatorCode code, IndicatorFilter filter, int page, int size) {
         if (code.shape() == IndicatorCode.Shape.PERIOD) {
-            Indicator indicator = repository.aggregate(List.of(code), filter, localTargets).get(code);
-            long total = indicator.denominator() == null ? indicator.numerator() : indicator.denominator();
-            return new ItemPage(repository.items(code, filter, localTargets, page * size, size), total);
+            return QuarkusTransaction.joiningExisting().call(() -> {
+                Indicator indicator = repository.aggregate(List.of(code), filter, localTargets).get(code);
+                long total = indicator.denominator() == null ? indicator.numerator() : indicator.denominator();
+                return new ItemPage(repository.items(code, filter, localTargets, page * size, size), total);
+            });
         }
-        List<IndicatorItem> all = snapshotRules(filter).answer(code, withoutSource(filter)).items();
-        int from = (int) Math.min((long) page * size, all.size());
-        return new ItemPage(all.subList(from, Math.min(from + size, all.size())), all.size());
+        boolean fresh = refreshRollups();
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            List<IndicatorItem> all = snapshotRules(filter, fresh).answer(code, withoutSource(filter)).items();
+            int from = (int) Math.min((long) page * size, all.size());
+            return new ItemPage(all.subList(from, Math.min(from + size, all.size())), all.size());
+        });
     }
 
     /** Open items of a clocked indicator whose clock runs out within {@code within} working days, soonest first. */
-    @Transactional
     public List<AtRiskItem> atRisk(IndicatorCode code, String team, int within, RuleSet ruleSet, LocalDate today) {
         if (!code.clocked()) {
             throw new NotFoundProblem("at-risk list of", code + " (an indicator without a clock)");
         }
+        boolean fresh = code == IndicatorCode.UNALLOCATED && refreshRollups();
+        return QuarkusTransaction.joiningExisting().call(() -> atRisk(code, team, within, ruleSet, today, fresh));
+    }
+
+    private List<AtRiskItem> atRisk(IndicatorCode code, String team, int within, RuleSet ruleSet, LocalDate today,
+            boolean fresh) {
         LocalDate until = calendar.addWorkingDays(today, within);
         List<AtRiskItem> items = new ArrayList<>();
         if (code == IndicatorCode.UNALLOCATED) {
             IndicatorFilter now = new IndicatorFilter(today, today, team, null, ruleSet);
-            for (IndicatorItem waiting : snapshotRules(now).answer(code, now).items()) {
+            for (IndicatorItem waiting : snapshotRules(now, fresh).answer(code, now).items()) {
                 AtRiskItem.of(waiting.id(), waiting.childRef(), waiting.team(), waiting.anchorDate(),
                         calendar.addWorkingDays(waiting.anchorDate(), localTargets.allocationWorkingDays()), today,
                         within, calendar).ifPresent(items::add);
@@ -207,8 +213,42 @@ public class IndicatorService {
         return answers;
     }
 
-    private IndicatorRules snapshotRules(IndicatorFilter filter) {
-        return new IndicatorRules(repository.snapshotFacts(filter), calendar, localTargets);
+    /**
+     * The snapshot's open items: where each case stood from the case standings when they are fresh, else from
+     * the allocation facts directly.
+     */
+    private IndicatorRules snapshotRules(IndicatorFilter filter, boolean fresh) {
+        return new IndicatorRules(fresh ? snapshots.facts(filter) : snapshots.factsFromMoves(filter), calendar,
+                localTargets);
+    }
+
+    /** The snapshot indicators as at the end of one filter's {@code to}, read once for all three. */
+    private final class Snapshot {
+
+        private final IndicatorFilter filter;
+        private final boolean fresh;
+        private SnapshotCounts counts;
+        private IndicatorRules rules;
+
+        Snapshot(IndicatorFilter filter, boolean fresh) {
+            this.filter = filter;
+            this.fresh = fresh;
+        }
+
+        /** From counts the database makes when the standings are fresh, else counted from the open items. */
+        Indicator get(IndicatorCode code) {
+            if (fresh) {
+                if (counts == null) {
+                    counts = snapshots.counts(filter, calendar);
+                }
+                return new IndicatorRules(Facts.NONE, calendar, localTargets).snapshot(code, withoutSource(filter),
+                        counts);
+            }
+            if (rules == null) {
+                rules = snapshotRules(filter, false);
+            }
+            return rules.answer(code, withoutSource(filter)).indicator();
+        }
     }
 
     /** Snapshot facts come already filtered by source, since their steps carry none of their own. */

@@ -1,0 +1,201 @@
+package org.frontdoor.metrics.repository;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.frontdoor.clocks.WorkingCalendar;
+import org.frontdoor.events.AssessmentKind;
+import org.frontdoor.metrics.domain.Facts;
+import org.frontdoor.metrics.domain.IndicatorFilter;
+import org.frontdoor.metrics.domain.IndicatorRules;
+import org.frontdoor.metrics.domain.SnapshotCounts;
+
+/**
+ * What the snapshot indicators (UNALLOCATED, CASELOAD, ASSESSMENTS_OVERDUE) need as at the end of {@code to}:
+ * counts for the numbers, or the open items as {@link Facts} for the lists behind them. Where each case stood
+ * comes from {@code case_standing} (V4__case_standing.sql), which the rollup refresher keeps up to date and runs
+ * before each read; when it cannot (a rebuild holds the facts), {@link #factsFromMoves} reads the same from the
+ * allocation and deallocation facts directly. Team and source filters are applied here, so the caller counts
+ * these facts without a source.
+ */
+@ApplicationScoped
+public class SnapshotRepository {
+
+    /** The stretches of the cases open at the end of {@code :to}. */
+    private static final String HOLDING = " s.valid_to > :to AND s.valid_from <= :to";
+
+    private final EntityManager entityManager;
+
+    public SnapshotRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** The snapshot counts as at the end of {@code filter.to()}, under its rule set. */
+    public SnapshotCounts counts(IndicatorFilter filter, WorkingCalendar calendar) {
+        TreeMap<LocalDate, Long> waiting = new TreeMap<>();
+        Map<String, Long> byWorker = new HashMap<>();
+        for (Object row : bind(entityManager.createNativeQuery("SELECT s.worker_id, CASE WHEN s.worker_id IS NULL "
+                + "THEN s.since END, count(*) FROM case_standing s WHERE" + HOLDING + teamSource("s.", filter) + " GROUP BY 1, 2"), filter)
+                .getResultList()) {
+            Object[] c = (Object[]) row;
+            long n = ((Number) c[2]).longValue();
+            if (c[0] == null) {
+                waiting.merge(StepFactRepository.toDate(c[1]), n, Long::sum);
+            } else {
+                byWorker.merge((String) c[0], n, Long::sum);
+            }
+        }
+        String due = "due_" + IndicatorRepository.ruleSetColumn(filter.ruleSet());
+        Object[] assessments = (Object[]) bind(entityManager.createNativeQuery("SELECT count(*) FILTER (WHERE " + due
+                + " < :to), count(*) FILTER (WHERE " + due + " >= :to AND " + due + " <= :soon) FROM assessment_fact "
+                + "WHERE (completed_date IS NULL OR completed_date > :to) AND started_date <= :to"
+                + stepTeamSource(filter)), filter)
+                .setParameter("soon", IndicatorRules.dueSoonUntil(filter.to(), calendar)).getSingleResult();
+        return new SnapshotCounts(waiting, byWorker, ((Number) assessments[0]).longValue(),
+                ((Number) assessments[1]).longValue(), workers());
+    }
+
+    /**
+     * The open cases at the end of {@code to}, each with the one move that put it where it stood then (an
+     * allocation on the date it was allocated, or a deallocation leaving it waiting since its date), the
+     * case-holding workers and the assessments open then.
+     */
+    public Facts facts(IndicatorFilter filter) {
+        List<Facts.Case> cases = new ArrayList<>();
+        List<Facts.Allocation> allocations = new ArrayList<>();
+        List<Facts.Deallocation> deallocations = new ArrayList<>();
+        for (Object row : bind(entityManager.createNativeQuery("SELECT c.case_id, c.child_ref, c.team, c.source, "
+                + "c.opened_at, c.referral_date, c.closed_date, c.re_referral, s.worker_id, s.since, s.valid_from "
+                + "FROM case_standing s JOIN case_fact c ON c.case_id = s.case_id WHERE" + HOLDING
+                + teamSource("s.", filter)), filter).getResultList()) {
+            Object[] c = (Object[]) row;
+            UUID caseId = (UUID) c[0];
+            Facts.Case open = openCase(c);
+            cases.add(open);
+            LocalDate since = StepFactRepository.toDate(c[9]);
+            if (c[8] != null) {
+                allocations.add(new Facts.Allocation(caseId, (String) c[8], open.team(), startOf(since)));
+            } else if (!since.equals(open.referralDate())) {
+                deallocations.add(new Facts.Deallocation(caseId, null,
+                        startOf(StepFactRepository.toDate(c[10])), startOf(since)));
+            }
+        }
+        return new Facts(List.of(), cases, allocations, deallocations, workers(), openAssessments(filter), List.of(),
+                List.of(), List.of());
+    }
+
+    /**
+     * The same facts as {@link #facts}, read from the allocation and deallocation facts directly: each open
+     * case with its latest allocation and latest deallocation by the end of {@code to}.
+     */
+    public Facts factsFromMoves(IndicatorFilter filter) {
+        String teamSource = teamSource("", filter);
+        String openCases = "WITH open_case AS ("
+                + "SELECT case_id, child_ref, team, source, opened_at, referral_date, closed_date, re_referral "
+                + "FROM case_fact WHERE opened_at IS NOT NULL AND closed_date IS NULL AND referral_date <= :to"
+                + teamSource
+                + " UNION ALL SELECT case_id, child_ref, team, source, opened_at, referral_date, closed_date, "
+                + "re_referral FROM case_fact WHERE opened_at IS NOT NULL AND closed_date > :to "
+                + "AND referral_date <= :to" + teamSource + ") ";
+        List<Facts.Case> cases = new ArrayList<>();
+        List<Facts.Allocation> allocations = new ArrayList<>();
+        List<Facts.Deallocation> deallocations = new ArrayList<>();
+        for (Object row : bind(entityManager.createNativeQuery(openCases + """
+                SELECT o.case_id, o.child_ref, o.team, o.source, o.opened_at, o.referral_date, o.closed_date,
+                       o.re_referral, a.worker_id, a.team, a.allocated_at, d.worker_id, d.deallocated_at,
+                       d.waiting_since
+                FROM open_case o
+                LEFT JOIN LATERAL (SELECT worker_id, team, allocated_at FROM allocation_fact
+                                   WHERE case_id = o.case_id AND allocated_date <= :to
+                                   ORDER BY allocated_at DESC LIMIT 1) a ON true
+                LEFT JOIN LATERAL (SELECT worker_id, deallocated_at, waiting_since FROM deallocation_fact
+                                   WHERE case_id = o.case_id AND deallocated_date <= :to
+                                   ORDER BY deallocated_at DESC LIMIT 1) d ON true
+                """), filter).getResultList()) {
+            Object[] c = (Object[]) row;
+            UUID caseId = (UUID) c[0];
+            cases.add(openCase(c));
+            if (c[10] != null) {
+                allocations.add(new Facts.Allocation(caseId, (String) c[8], (String) c[9],
+                        CaseFactRepository.toInstant(c[10])));
+            }
+            if (c[12] != null) {
+                deallocations.add(new Facts.Deallocation(caseId, (String) c[11], CaseFactRepository.toInstant(c[12]),
+                        c[13] == null ? null : CaseFactRepository.toInstant(c[13])));
+            }
+        }
+        return new Facts(List.of(), cases, allocations, deallocations, workers(), openAssessments(filter), List.of(),
+                List.of(), List.of());
+    }
+
+    private static Facts.Case openCase(Object[] c) {
+        return new Facts.Case((UUID) c[0], (String) c[1], (String) c[2], (String) c[3],
+                CaseFactRepository.toInstant(c[4]), StepFactRepository.toDate(c[5]), Boolean.TRUE.equals(c[7]),
+                StepFactRepository.toDate(c[6]), null);
+    }
+
+    /** An instant on the given London date (its start), standing for a move made that day. */
+    private static Instant startOf(LocalDate date) {
+        return date.atStartOfDay(WorkingCalendar.LONDON).toInstant();
+    }
+
+    private List<Facts.Worker> workers() {
+        List<Facts.Worker> workers = new ArrayList<>();
+        for (Object row : entityManager.createNativeQuery(
+                "SELECT worker_id, team, fte, case_holding, caseload_threshold FROM worker_fact WHERE case_holding")
+                .getResultList()) {
+            Object[] w = (Object[]) row;
+            workers.add(new Facts.Worker((String) w[0], (String) w[1], (BigDecimal) w[2], (Boolean) w[3],
+                    (BigDecimal) w[4]));
+        }
+        return workers;
+    }
+
+    private List<Facts.Assessment> openAssessments(IndicatorFilter filter) {
+        List<Facts.Assessment> assessments = new ArrayList<>();
+        for (Object row : bind(entityManager.createNativeQuery("SELECT assessment_id, case_id, child_ref, team, kind, "
+                + "referral_date, started_at, completed_at FROM assessment_fact "
+                + "WHERE (completed_date IS NULL OR completed_date > :to) AND started_date <= :to"
+                + stepTeamSource(filter)), filter).getResultList()) {
+            Object[] a = (Object[]) row;
+            assessments.add(new Facts.Assessment((UUID) a[0], (UUID) a[1], (String) a[2], (String) a[3],
+                    AssessmentKind.valueOf((String) a[4]), StepFactRepository.toDate(a[5]),
+                    CaseFactRepository.toInstant(a[6]), a[7] == null ? null : CaseFactRepository.toInstant(a[7])));
+        }
+        return assessments;
+    }
+
+    private static String teamSource(String alias, IndicatorFilter filter) {
+        return (filter.team() == null ? "" : " AND " + alias + "team = :team")
+                + (filter.source() == null ? "" : " AND " + alias + "source = :source");
+    }
+
+    /** A step has no source of its own: it takes its case's. */
+    private static String stepTeamSource(IndicatorFilter filter) {
+        return (filter.team() == null ? "" : " AND team = :team")
+                + (filter.source() == null ? ""
+                        : " AND case_id IN (SELECT case_id FROM case_fact WHERE source = :source)");
+    }
+
+    private static Query bind(Query query, IndicatorFilter filter) {
+        query.setParameter("to", filter.to());
+        if (filter.team() != null) {
+            query.setParameter("team", filter.team());
+        }
+        if (filter.source() != null) {
+            query.setParameter("source", filter.source());
+        }
+        return query;
+    }
+}

@@ -1,0 +1,273 @@
+package org.frontdoor.metrics.rollup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+import org.frontdoor.clocks.RuleSet;
+import org.frontdoor.clocks.RuleSets;
+import org.frontdoor.clocks.WorkingCalendar;
+import org.frontdoor.events.AssessmentKind;
+import org.frontdoor.metrics.domain.Facts;
+import org.frontdoor.metrics.domain.Indicator;
+import org.frontdoor.metrics.domain.IndicatorCode;
+import org.frontdoor.metrics.domain.IndicatorFilter;
+import org.frontdoor.metrics.domain.IndicatorRules;
+import org.frontdoor.metrics.domain.LocalTargets;
+import org.frontdoor.metrics.repository.SnapshotRepository;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The snapshot indicators as at any date read from the case standings (counted in SQL, or as items) are exactly
+ * what IndicatorRules makes of the latest allocation and deallocation of each open case by then, read from
+ * those facts directly: moves before the referral, several moves on one day, an allocation and a deallocation at
+ * the same instant, waiting since a deallocation's date or the referral's, closures, cases never opened, moves
+ * changed or deleted later, teams and sources changing, for random dates, teams, sources and rule sets.
+ */
+@QuarkusTest
+class SnapshotEqualityTest {
+
+    private static final String[] TEAMS = { "st-a", "st-b", "st-c" };
+    private static final String[] SOURCES = { "1A", "2A", "6", null };
+    private static final LocalDate FIRST = LocalDate.parse("2024-01-02");
+    private static final int DAYS = 400;
+    private static final List<IndicatorCode> SNAPSHOTS = List.of(IndicatorCode.UNALLOCATED, IndicatorCode.CASELOAD,
+            IndicatorCode.ASSESSMENTS_OVERDUE);
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    SnapshotRepository snapshots;
+
+    @Inject
+    RollupRefresher refresher;
+
+    @Inject
+    WorkingCalendar calendar;
+
+    @Test
+    void standingsAgreeWithTheMovesAfterEveryKindOfChange() throws SQLException {
+        Random random = new Random(11);
+        workers();
+        // Moves first (another topic may be ahead), then their cases, then more moves and assessments.
+        moves(random, 0, 300);
+        compare(random, 20);
+        cases(random, 0, 400);
+        compare(random, 40);
+        moves(random, 300, 400);
+        assessments(random, 0, 400);
+        compare(random, 40);
+        // Moves shifted across days, some deleted, closures moved, a team and sources changed.
+        sql("UPDATE allocation_fact SET allocated_at = allocated_at + interval '3 days', "
+                + "allocated_date = allocated_date + 3 WHERE worker_id = 'st-w-3'");
+        sql("DELETE FROM deallocation_fact WHERE case_id IN (SELECT case_id FROM case_fact WHERE child_ref = 'st-7')");
+        sql("UPDATE case_fact SET closed_date = CASE WHEN closed_date IS NULL THEN referral_date + 90 END, "
+                + "closed_at = CASE WHEN closed_at IS NULL THEN opened_at + interval '90 days' END "
+                + "WHERE child_ref IN ('st-1', 'st-4')");
+        sql("UPDATE case_fact SET team = 'st-c', source = CASE WHEN source IS NULL THEN '6' END "
+                + "WHERE child_ref = 'st-2'");
+        sql("UPDATE case_fact SET opened_at = NULL WHERE child_ref = 'st-5'");
+        sql("UPDATE worker_fact SET case_holding = NOT case_holding WHERE worker_id = 'st-w-1'");
+        compare(random, 60);
+        Indicator unallocated = snapshot(IndicatorCode.UNALLOCATED,
+                new IndicatorFilter(FIRST, FIRST.plusDays(200), "st-a", null, RuleSets.WT2023));
+        Indicator caseload = snapshot(IndicatorCode.CASELOAD,
+                new IndicatorFilter(FIRST, FIRST.plusDays(200), "st-a", null, RuleSets.WT2023));
+        assertTrue(unallocated.numerator() > 5, "open cases wait in the middle of the period: " + unallocated);
+        assertTrue(caseload.numerator() > 5, "open cases are held in the middle of the period: " + caseload);
+    }
+
+    private void compare(Random random, int filters) {
+        refresher.refresh();
+        for (int n = 0; n < filters; n++) {
+            LocalDate to = n == 0 ? LocalDate.now(WorkingCalendar.LONDON) : FIRST.plusDays(random.nextInt(DAYS + 60) - 20);
+            // Always one of this test's teams: other tests' events may still be landing in the others.
+            String team = TEAMS[random.nextInt(TEAMS.length)];
+            String source = random.nextInt(3) == 0 ? null : SOURCES[random.nextInt(SOURCES.length - 1)];
+            RuleSet ruleSet = random.nextBoolean() ? RuleSets.WT2023 : RuleSets.WT2010;
+            IndicatorFilter filter = new IndicatorFilter(to.minusYears(1), to, team, source, ruleSet);
+            IndicatorFilter counted = new IndicatorFilter(filter.from(), to, team, null, ruleSet);
+            QuarkusTransaction.requiringNew().run(() -> {
+                IndicatorRules moves = new IndicatorRules(snapshots.factsFromMoves(filter), calendar,
+                        LocalTargets.DEFAULT);
+                IndicatorRules standings = new IndicatorRules(snapshots.facts(filter), calendar, LocalTargets.DEFAULT);
+                IndicatorRules none = new IndicatorRules(Facts.NONE, calendar, LocalTargets.DEFAULT);
+                var counts = snapshots.counts(filter, calendar);
+                for (IndicatorCode code : SNAPSHOTS) {
+                    IndicatorRules.Answer expected = moves.answer(code, counted);
+                    IndicatorRules.Answer items = standings.answer(code, counted);
+                    assertEquals(expected.indicator(), items.indicator(), code + " from standings for " + filter);
+                    assertEquals(expected.items(), items.items(), code + " items from standings for " + filter);
+                    assertEquals(expected.indicator(), none.snapshot(code, counted, counts),
+                            code + " counted in SQL for " + filter);
+                }
+            });
+        }
+    }
+
+    private Indicator snapshot(IndicatorCode code, IndicatorFilter filter) {
+        return QuarkusTransaction.requiringNew().call(() -> new IndicatorRules(Facts.NONE, calendar,
+                LocalTargets.DEFAULT).snapshot(code, filter, snapshots.counts(filter, calendar)));
+    }
+
+    private static UUID caseId(int i) {
+        return UUID.nameUUIDFromBytes(("st-case-" + i).getBytes());
+    }
+
+    private static LocalDate referral(int i) {
+        return FIRST.plusDays((i * 37L) % DAYS);
+    }
+
+    private static Instant at(LocalDate date, Random random) {
+        return date.atTime(LocalTime.of(random.nextInt(24), random.nextInt(4) * 15))
+                .atZone(WorkingCalendar.LONDON).toInstant();
+    }
+
+    private void workers() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO worker_fact (worker_id, team, fte, case_holding, caseload_threshold, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, now())")) {
+            for (int w = 0; w < 8; w++) {
+                s.setString(1, "st-w-" + w);
+                s.setString(2, TEAMS[w % TEAMS.length]);
+                s.setBigDecimal(3, w % 3 == 0 ? new BigDecimal("0.50") : BigDecimal.ONE);
+                s.setBoolean(4, w != 6);
+                s.setBigDecimal(5, w % 4 == 0 ? new BigDecimal("5.00") : null);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Cases i in [from, to): one in 11 never opened, about half closed within 20 to 200 days. */
+    private void cases(Random random, int from, int to) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO case_fact (case_id, child_ref, team, source, opened_at, referral_date, re_referral, "
+                        + "closed_at, closed_date) VALUES (?, ?, ?, ?, ?, ?, false, ?, ?)")) {
+            for (int i = from; i < to; i++) {
+                LocalDate referral = referral(i);
+                Instant opened = at(referral, random);
+                LocalDate closed = random.nextBoolean() ? referral.plusDays(20 + random.nextInt(180)) : null;
+                s.setObject(1, caseId(i));
+                s.setString(2, "st-" + (i % 10));
+                s.setString(3, TEAMS[random.nextInt(TEAMS.length)]);
+                s.setString(4, SOURCES[random.nextInt(SOURCES.length)]);
+                s.setTimestamp(5, i % 11 == 0 ? null : Timestamp.from(opened));
+                s.setDate(6, Date.valueOf(referral));
+                s.setTimestamp(7, closed == null ? null : Timestamp.from(at(closed, random)));
+                s.setDate(8, closed == null ? null : Date.valueOf(closed));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /**
+     * Up to four moves for each case i in [from, to), from a few days before its referral: allocations to
+     * random workers and deallocations waiting since their own day, the referral, or no date; some on one day,
+     * one in seven cases with an allocation and a deallocation at the same instant.
+     */
+    private void moves(Random random, int from, int to) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement allocate = c.prepareStatement("INSERT INTO allocation_fact (case_id, allocated_at, "
+                        + "worker_id, team, allocated_date, threshold_overridden) VALUES (?, ?, ?, 'st-a', ?, false) "
+                        + "ON CONFLICT DO NOTHING");
+                PreparedStatement deallocate = c.prepareStatement("INSERT INTO deallocation_fact (case_id, "
+                        + "deallocated_at, worker_id, team, deallocated_date, reason, waiting_since) "
+                        + "VALUES (?, ?, 'st-w-0', 'st-a', ?, 'REASSIGNED', ?) ON CONFLICT DO NOTHING")) {
+            for (int i = from; i < to; i++) {
+                LocalDate day = referral(i).minusDays(random.nextInt(4));
+                int moves = random.nextInt(5);
+                for (int m = 0; m < moves; m++) {
+                    day = day.plusDays(random.nextInt(3) == 0 ? 0 : random.nextInt(60));
+                    Instant when = at(day, random);
+                    boolean allocation = m % 2 == 0 || random.nextInt(4) == 0;
+                    if (allocation || i % 7 == 0) {
+                        allocate.setObject(1, caseId(i));
+                        allocate.setTimestamp(2, Timestamp.from(when));
+                        allocate.setString(3, "st-w-" + random.nextInt(8));
+                        allocate.setDate(4, Date.valueOf(day));
+                        allocate.addBatch();
+                    }
+                    if (!allocation || i % 7 == 0) {
+                        Instant waitingSince = switch (random.nextInt(3)) {
+                            case 0 -> when;
+                            case 1 -> at(referral(i), random);
+                            default -> null;
+                        };
+                        deallocate.setObject(1, caseId(i));
+                        deallocate.setTimestamp(2, Timestamp.from(when));
+                        deallocate.setDate(3, Date.valueOf(day));
+                        deallocate.setTimestamp(4, waitingSince == null ? null : Timestamp.from(waitingSince));
+                        deallocate.addBatch();
+                    }
+                }
+            }
+            allocate.executeBatch();
+            deallocate.executeBatch();
+        }
+    }
+
+    /** One assessment per case i in [from, to), its clocks worked out as the consumer does; two in three done. */
+    private void assessments(Random random, int from, int to) throws SQLException {
+        List<Facts.Assessment> assessments = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            LocalDate referral = referral(i);
+            Instant started = at(referral.plusDays(random.nextInt(5)), random);
+            Instant completed = i % 3 == 0 ? null : at(referral.plusDays(10 + random.nextInt(80)), random);
+            assessments.add(new Facts.Assessment(UUID.nameUUIDFromBytes(("st-assessment-" + i).getBytes()),
+                    caseId(i), "st-" + (i % 10), TEAMS[i % TEAMS.length],
+                    AssessmentKind.values()[i % AssessmentKind.values().length], referral, started, completed));
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO assessment_fact (assessment_id, case_id, child_ref, team, kind, referral_date, started_at, "
+                        + "started_date, completed_at, completed_date, anchor_wt2023, due_wt2023, anchor_wt2010, "
+                        + "due_wt2010) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Facts.Assessment a : assessments) {
+                s.setObject(1, a.id());
+                s.setObject(2, a.caseId());
+                s.setString(3, a.childRef());
+                s.setString(4, a.team());
+                s.setString(5, a.kind().name());
+                s.setDate(6, Date.valueOf(a.referralDate()));
+                s.setTimestamp(7, Timestamp.from(a.startedAt()));
+                s.setDate(8, Date.valueOf(a.startedDate()));
+                s.setTimestamp(9, a.completedAt() == null ? null : Timestamp.from(a.completedAt()));
+                s.setDate(10, a.completedAt() == null ? null : Date.valueOf(a.completedDate()));
+                s.setDate(11, Date.valueOf(a.anchor(RuleSets.WT2023)));
+                s.setDate(12, Date.valueOf(a.due(RuleSets.WT2023, calendar)));
+                s.setDate(13, Date.valueOf(a.anchor(RuleSets.WT2010)));
+                s.setDate(14, Date.valueOf(a.due(RuleSets.WT2010, calendar)));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private void sql(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
