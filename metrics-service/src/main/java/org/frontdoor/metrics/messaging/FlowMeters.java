@@ -1,5 +1,9 @@
 package org.frontdoor.metrics.messaging;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +22,12 @@ import org.frontdoor.events.ContactOutcome;
 @ApplicationScoped
 public class FlowMeters {
 
+    /** The key of a transaction's pending counts in the synchronization registry. */
+    private static final Object PENDING = new Object();
+
     private final MeterRegistry registry;
     private final TransactionSynchronizationRegistry transactions;
+    private final Map<Key, Counter> counters = new ConcurrentHashMap<>();
 
     public FlowMeters(MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
         this.registry = registry;
@@ -27,27 +35,17 @@ public class FlowMeters {
     }
 
     void contactReceived(String team, Channel channel) {
-        Counter counter = Counter.builder("frontdoor.contacts.received")
-                .description("Contacts received by the front door")
-                .tag("team", team).tag("channel", channel.name())
-                .register(registry);
-        afterCommit(counter);
+        afterCommit(counter("frontdoor.contacts.received", "Contacts received by the front door", team, "channel",
+                channel.name()));
     }
 
     void contactDecided(String team, ContactOutcome outcome) {
-        Counter counter = Counter.builder("frontdoor.contacts.decided")
-                .description("Contacts decided by a manager")
-                .tag("team", team).tag("outcome", outcome.name())
-                .register(registry);
-        afterCommit(counter);
+        afterCommit(counter("frontdoor.contacts.decided", "Contacts decided by a manager", team, "outcome",
+                outcome.name()));
     }
 
     void caseOpened(String team) {
-        Counter counter = Counter.builder("frontdoor.cases.opened")
-                .description("Cases opened by a referral")
-                .tag("team", team)
-                .register(registry);
-        afterCommit(counter);
+        afterCommit(counter("frontdoor.cases.opened", "Cases opened by a referral", team, null, null));
     }
 
     /**
@@ -56,26 +54,48 @@ public class FlowMeters {
      * @param outcome the outcome code, or null for a step without one
      */
     void count(String name, String description, String team, String outcome) {
-        Counter.Builder builder = Counter.builder(name).description(description).tag("team", team);
-        if (outcome != null) {
-            builder.tag("outcome", outcome);
-        }
-        afterCommit(builder.register(registry));
+        afterCommit(counter(name, description, team, outcome == null ? null : "outcome", outcome));
     }
 
-    private void afterCommit(Counter counter) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // Nothing to prepare: the count depends only on the outcome.
+    /** The counter of a name and labels, registered on first use. */
+    private Counter counter(String name, String description, String team, String tag, String value) {
+        return counters.computeIfAbsent(new Key(name, team, tag, value), key -> {
+            Counter.Builder builder = Counter.builder(name).description(description).tag("team", team);
+            if (tag != null) {
+                builder.tag(tag, value);
             }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    counter.increment();
-                }
-            }
+            return builder.register(registry);
         });
+    }
+
+    /**
+     * Counts one after the transaction commits. A consumer batch counts thousands of events in one transaction,
+     * so the counts are gathered per transaction and added by one synchronization at its end.
+     */
+    private void afterCommit(Counter counter) {
+        @SuppressWarnings("unchecked")
+        Map<Counter, long[]> pending = (Map<Counter, long[]>) transactions.getResource(PENDING);
+        if (pending == null) {
+            Map<Counter, long[]> counts = new HashMap<>();
+            transactions.putResource(PENDING, counts);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // Nothing to prepare: the counts depend only on the outcome.
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        counts.forEach((committed, n) -> committed.increment(n[0]));
+                    }
+                }
+            });
+            pending = counts;
+        }
+        pending.computeIfAbsent(counter, c -> new long[1])[0]++;
+    }
+
+    private record Key(String name, String team, String tag, String value) {
     }
 }

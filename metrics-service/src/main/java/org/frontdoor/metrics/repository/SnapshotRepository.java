@@ -57,10 +57,13 @@ public class SnapshotRepository {
             }
         }
         String due = "due_" + IndicatorRepository.ruleSetColumn(filter.ruleSet());
-        Object[] assessments = (Object[]) bind(entityManager.createNativeQuery("SELECT count(*) FILTER (WHERE " + due
-                + " < :to), count(*) FILTER (WHERE " + due + " >= :to AND " + due + " <= :soon) FROM assessment_fact "
-                + "WHERE (completed_date IS NULL OR completed_date > :to) AND started_date <= :to"
-                + stepTeamSource(filter)), filter)
+        // Still open, or completed after `to`: two ranges of the (completed_date) covering index, read apart so
+        // that each is an index-only scan.
+        String open = "SELECT " + due + " AS due FROM assessment_fact WHERE started_date <= :to"
+                + stepTeamSource(filter) + " AND completed_date ";
+        Object[] assessments = (Object[]) bind(entityManager.createNativeQuery("SELECT count(*) FILTER (WHERE due "
+                + "< :to), count(*) FILTER (WHERE due >= :to AND due <= :soon) FROM (" + open + "IS NULL UNION ALL "
+                + open + "> :to) a"), filter)
                 .setParameter("soon", IndicatorRules.dueSoonUntil(filter.to(), calendar)).getSingleResult();
         return new SnapshotCounts(waiting, byWorker, ((Number) assessments[0]).longValue(),
                 ((Number) assessments[1]).longValue(), workers());

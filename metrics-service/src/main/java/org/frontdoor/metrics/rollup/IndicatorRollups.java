@@ -99,12 +99,9 @@ public class IndicatorRollups {
 
     private static Query bind(Query query, Period period, IndicatorFilter filter) {
         query.setParameter("ruleSet", filter.ruleSet().name());
-        if (period.firstMonth() != null) {
-            query.setParameter("firstMonth", period.firstMonth()).setParameter("lastMonth", period.lastMonth());
-        }
-        for (int i = 0; i < period.days().size(); i++) {
-            query.setParameter("dayFrom" + i, period.days().get(i)[0]).setParameter("dayTo" + i,
-                    period.days().get(i)[1]);
+        for (int i = 0; i < period.parts().size(); i++) {
+            query.setParameter("from" + i, period.parts().get(i).from()).setParameter("to" + i,
+                    period.parts().get(i).to());
         }
         if (filter.team() != null) {
             query.setParameter("team", filter.team());
@@ -116,26 +113,46 @@ public class IndicatorRollups {
     }
 
     /**
-     * A period as whole months (first day of the first and last, or none) and the day ranges outside them.
+     * A period as the fewest rollup rows: whole years, the whole months outside them, the days outside those.
+     *
+     * @param parts each a rollup level ({@code day}, {@code month}, {@code year}) and a range of its rows (the
+     *              first day of each month or year)
      */
-    record Period(LocalDate firstMonth, LocalDate lastMonth, List<LocalDate[]> days) {
+    record Period(List<Part> parts) {
+
+        record Part(String level, LocalDate from, LocalDate to) {
+        }
 
         static Period of(LocalDate from, LocalDate to) {
+            List<Part> parts = new ArrayList<>();
             LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
             // The first day of the month holding the day after `to`: whole months end before it.
             LocalDate afterMonths = to.plusDays(1).withDayOfMonth(1);
-            List<LocalDate[]> days = new ArrayList<>();
             if (!firstMonth.isBefore(afterMonths)) {
-                days.add(new LocalDate[] { from, to });
-                return new Period(null, null, days);
+                parts.add(new Part("day", from, to));
+                return new Period(parts);
             }
             if (from.isBefore(firstMonth)) {
-                days.add(new LocalDate[] { from, firstMonth.minusDays(1) });
+                parts.add(new Part("day", from, firstMonth.minusDays(1)));
             }
             if (!afterMonths.isAfter(to)) {
-                days.add(new LocalDate[] { afterMonths, to });
+                parts.add(new Part("day", afterMonths, to));
             }
-            return new Period(firstMonth, afterMonths.minusMonths(1), days);
+            LocalDate firstYear = firstMonth.getDayOfYear() == 1 ? firstMonth
+                    : firstMonth.withDayOfYear(1).plusYears(1);
+            LocalDate afterYears = afterMonths.withDayOfYear(1);
+            if (!firstYear.isBefore(afterYears)) {
+                parts.add(new Part("month", firstMonth, afterMonths.minusMonths(1)));
+                return new Period(parts);
+            }
+            if (firstMonth.isBefore(firstYear)) {
+                parts.add(new Part("month", firstMonth, firstYear.minusMonths(1)));
+            }
+            if (afterYears.isBefore(afterMonths)) {
+                parts.add(new Part("month", afterYears, afterMonths.minusMonths(1)));
+            }
+            parts.add(new Part("year", firstYear, afterYears.minusYears(1)));
+            return new Period(parts);
         }
 
         /** The rows of the period from a rollup ({@code indicator} or {@code indicator_hist}). */
@@ -143,16 +160,13 @@ public class IndicatorRollups {
             String rest = " AND rule_set IN ('" + RollupSql.ANY_RULE_SET + "', :ruleSet)"
                     + (filter.team() == null ? "" : " AND team = :team")
                     + (filter.source() == null ? "" : " AND source = :source");
-            List<String> parts = new ArrayList<>();
-            if (firstMonth != null) {
-                parts.add("SELECT " + columns + " FROM " + kind + "_month WHERE month BETWEEN :firstMonth AND "
-                        + ":lastMonth" + rest);
+            List<String> selects = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                String level = parts.get(i).level();
+                selects.add("SELECT " + columns + " FROM " + kind + "_" + level + " WHERE " + level + " BETWEEN :from"
+                        + i + " AND :to" + i + rest);
             }
-            for (int i = 0; i < days.size(); i++) {
-                parts.add("SELECT " + columns + " FROM " + kind + "_day WHERE day BETWEEN :dayFrom" + i
-                        + " AND :dayTo" + i + rest);
-            }
-            return String.join(" UNION ALL ", parts);
+            return String.join(" UNION ALL ", selects);
         }
     }
 }

@@ -106,8 +106,9 @@ public class RollupRefresher {
             entityManager.createNativeQuery(SQL.markSteps()).executeUpdate();
         }
         Map<String, Set<LocalDate>> stale = new TreeMap<>();
-        for (Object row : entityManager.createNativeQuery("DELETE FROM rollup_dirty RETURNING fact_table, day")
-                .getResultList()) {
+        // A bulk load marks the same days once per statement, millions of marks: only the distinct ones come back.
+        for (Object row : entityManager.createNativeQuery("WITH taken AS (DELETE FROM rollup_dirty RETURNING "
+                + "fact_table, day) SELECT DISTINCT fact_table, day FROM taken").getResultList()) {
             Object[] columns = (Object[]) row;
             stale.computeIfAbsent((String) columns[0], t -> new TreeSet<>()).add(date(columns[1]));
         }
@@ -128,7 +129,6 @@ public class RollupRefresher {
         String dayArray = array(days);
         Set<LocalDate> monthSet = days.stream().map(d -> d.withDayOfMonth(1))
                 .collect(Collectors.toCollection(TreeSet::new));
-        String months = array(monthSet);
         for (String kind : List.of("indicator", "indicator_hist")) {
             boolean hist = kind.equals("indicator_hist");
             String match = all ? RollupSql.everyDay() : RollupSql.someDays();
@@ -142,24 +142,36 @@ public class RollupRefresher {
             for (String insert : inserts) {
                 bindDays(entityManager.createNativeQuery(insert), all, dayArray).executeUpdate();
             }
-            bindDays(entityManager.createNativeQuery("DELETE FROM " + kind + "_month WHERE fact_table = :table"
-                    + (all ? "" : " AND month = ANY(CAST(:days AS date[]))")).setParameter("table", table), all,
-                    months).executeUpdate();
-            String values = hist ? "working_days, sum(n)" : "sum(items), sum(numerator)";
-            String columns = hist ? "working_days, n" : "items, numerator";
-            Query monthRows = bindDays(entityManager.createNativeQuery("INSERT INTO " + kind + "_month (fact_table, "
-                    + "code, rule_set, month, team, source, " + columns + ") SELECT fact_table, code, rule_set, "
-                    + "date_trunc('month', day)::date, team, source, " + values + " FROM " + kind + "_day "
-                    + "WHERE fact_table = :table" + (all ? "" : " AND day >= :first AND day < :end "
-                            + "AND date_trunc('month', day)::date = ANY(CAST(:days AS date[]))")
-                    + " GROUP BY fact_table, code, rule_set, date_trunc('month', day)::date, team, source"
-                    + (hist ? ", working_days" : "")).setParameter("table", table), all, months);
-            if (!all) {
-                monthRows.setParameter("first", monthSet.iterator().next())
-                        .setParameter("end", ((TreeSet<LocalDate>) monthSet).last().plusMonths(1));
-            }
-            monthRows.executeUpdate();
+            roll(kind, "day", "month", table, all, days, hist);
+            roll(kind, "month", "year", table, all, monthSet, hist);
         }
+    }
+
+    /** Replaces the rows of the {@code upper} level (month, year) holding {@code changed} from the lower one. */
+    private void roll(String kind, String lower, String upper, String table, boolean all, Set<LocalDate> changed,
+            boolean hist) {
+        TreeSet<LocalDate> periods = changed.stream()
+                .map(d -> upper.equals("year") ? d.withDayOfYear(1) : d.withDayOfMonth(1))
+                .collect(Collectors.toCollection(TreeSet::new));
+        String array = array(periods);
+        bindDays(entityManager.createNativeQuery("DELETE FROM " + kind + "_" + upper + " WHERE fact_table = :table"
+                + (all ? "" : " AND " + upper + " = ANY(CAST(:days AS date[]))")).setParameter("table", table), all,
+                array).executeUpdate();
+        String values = hist ? "working_days, sum(n)" : "sum(items), sum(numerator)";
+        String columns = hist ? "working_days, n" : "items, numerator";
+        String truncated = "date_trunc('" + upper + "', " + lower + ")::date";
+        Query rows = bindDays(entityManager.createNativeQuery("INSERT INTO " + kind + "_" + upper + " (fact_table, "
+                + "code, rule_set, " + upper + ", team, source, " + columns + ") SELECT fact_table, code, rule_set, "
+                + truncated + ", team, source, " + values + " FROM " + kind + "_" + lower + " WHERE fact_table = :table"
+                + (all ? "" : " AND " + lower + " >= :first AND " + lower + " < :end AND " + truncated
+                        + " = ANY(CAST(:days AS date[]))")
+                + " GROUP BY fact_table, code, rule_set, " + truncated + ", team, source"
+                + (hist ? ", working_days" : "")).setParameter("table", table), all, array);
+        if (!all) {
+            rows.setParameter("first", periods.first()).setParameter("end",
+                    upper.equals("year") ? periods.last().plusYears(1) : periods.last().plusMonths(1));
+        }
+        rows.executeUpdate();
     }
 
     private static Query bindDays(Query query, boolean all, String days) {

@@ -104,7 +104,8 @@ class RollupEqualityTest {
                         + "conference_fact, cp_plan_fact");
                 try (ResultSet rows = statement.executeQuery("SELECT (SELECT count(*) FROM indicator_day) "
                         + "+ (SELECT count(*) FROM indicator_month) + (SELECT count(*) FROM indicator_hist_day) "
-                        + "+ (SELECT count(*) FROM indicator_hist_month)")) {
+                        + "+ (SELECT count(*) FROM indicator_hist_month) + (SELECT count(*) FROM indicator_year) "
+                        + "+ (SELECT count(*) FROM indicator_hist_year)")) {
                     rows.next();
                     assertEquals(0, rows.getLong(1), "rollups left after TRUNCATE of the facts");
                 }
@@ -133,13 +134,18 @@ class RollupEqualityTest {
         for (int n = 0; n < filters; n++) {
             LocalDate from = FIRST.plusDays(random.nextInt(200));
             LocalDate to;
-            switch (n % 4) {
+            switch (n % 5) {
                 case 0 -> {
                     from = from.withDayOfMonth(1);
                     to = from.plusMonths(1 + random.nextInt(14)).minusDays(1);
                 }
                 case 1 -> to = from.plusDays(random.nextInt(40));
                 case 2 -> to = from.plusDays(200 + random.nextInt(300));
+                case 3 -> {
+                    // Days, months and a whole year: a day in 2023 to a day in 2025.
+                    from = LocalDate.parse("2023-01-01").plusDays(random.nextInt(365));
+                    to = LocalDate.parse("2025-01-01").plusDays(random.nextInt(300));
+                }
                 default -> {
                     from = LocalDate.parse("2023-01-01");
                     to = LocalDate.parse("2025-12-31");
