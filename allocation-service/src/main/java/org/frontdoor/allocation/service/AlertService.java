@@ -200,14 +200,13 @@ public class AlertService {
     }
 
     private AlertSnapshot snapshot(LocalDate today, Set<String> teams) {
-        Map<String, Integer> held = workers.activeCases();
         return new AlertSnapshot(today,
-                (teams == null ? cases.queue((String) null) : cases.queue(teams)).stream()
+                cases.queue(teams).stream()
                         .map(c -> new AlertSnapshot.WaitingCase(c.caseId(), c.childRef(), c.team(),
                                 WorkingCalendar.londonDate(c.waitingSince()))).toList(),
-                (teams == null ? workers.listByTeam(null) : workers.listByTeams(teams)).stream()
+                workers.caseloads(teams).stream()
                         .map(w -> new AlertSnapshot.WorkerCaseload(w.workerId(), w.team(), w.caseHolding(),
-                                w.fte().doubleValue(), w.ownThresholdPerFte(), held.getOrDefault(w.workerId(), 0)))
+                                w.fte().doubleValue(), w.ownThresholdPerFte(), Math.toIntExact(w.activeCases())))
                         .toList(),
                 (teams == null ? contacts.undecided() : contacts.undecided(teams)).stream()
                         .map(c -> new AlertSnapshot.UndecidedContact(c.contactId(), c.childRef(), c.team(),
