@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 
 import org.frontdoor.allocation.domain.Case;
 import org.frontdoor.allocation.domain.CaseStatus;
@@ -41,13 +42,40 @@ public class CaseRepository implements PanacheRepositoryBase<Case, UUID> {
             Instant waitingSince) {
     }
 
+    /** A team's queue in numbers: cases waiting, and when the longest waiting one began to wait. */
+    public record QueueSize(String team, long waiting, Instant longestWaitingSince) {
+    }
+
     /** Open cases nobody holds in these teams (null: every team), longest waiting first (by team when given). */
     public List<QueuedCase> queue(Collection<String> teams) {
-        String where = UNALLOCATED + TeamCondition.in("c.team", teams);
+        return queued("", null, teams);
+    }
+
+    /**
+     * {@link #queue} narrowed to the cases waiting since before {@code before}: those a waiting-time alert can
+     * concern, without reading the rest of the queue.
+     */
+    public List<QueuedCase> queuedBefore(Instant before, Collection<String> teams) {
+        return queued(" and c.waitingSince < :before", before, teams);
+    }
+
+    private List<QueuedCase> queued(String condition, Instant before, Collection<String> teams) {
+        String where = UNALLOCATED + condition + TeamCondition.in("c.team", teams);
         String order = teams == null ? " order by c.waitingSince, c.caseId"
                 : " order by c.team, c.waitingSince, c.caseId";
-        return TeamCondition.bind(getEntityManager().createQuery("select c.caseId, c.childRef, c.team,"
-                + " c.referralDate, c.waitingSince from AllocationCase c" + where + order, QueuedCase.class), teams)
+        TypedQuery<QueuedCase> query = getEntityManager().createQuery("select c.caseId, c.childRef, c.team,"
+                + " c.referralDate, c.waitingSince from AllocationCase c" + where + order, QueuedCase.class);
+        if (before != null) {
+            query.setParameter("before", before);
+        }
+        return TeamCondition.bind(query, teams).setParameter("open", CaseStatus.OPEN).getResultList();
+    }
+
+    /** The queue of each of these teams (null: every team) that has a case waiting, counted. */
+    public List<QueueSize> queueSizes(Collection<String> teams) {
+        String where = UNALLOCATED + TeamCondition.in("c.team", teams);
+        return TeamCondition.bind(getEntityManager().createQuery("select c.team, count(c), min(c.waitingSince)"
+                + " from AllocationCase c" + where + " group by c.team", QueueSize.class), teams)
                 .setParameter("open", CaseStatus.OPEN).getResultList();
     }
 
