@@ -3,8 +3,6 @@ package org.frontdoor.allocation.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 
 import org.frontdoor.events.AlertKind;
 
@@ -27,16 +25,15 @@ public final class QueueAboveThreshold implements AlertRule {
 
     @Override
     public List<AlertCondition> conditions(AlertSnapshot snapshot) {
-        Map<String, Integer> waitingByTeam = new TreeMap<>();
-        snapshot.waiting().forEach(c -> waitingByTeam.merge(c.team(), 1, Integer::sum));
         List<AlertCondition> found = new ArrayList<>();
-        waitingByTeam.forEach((team, count) -> {
-            if (count > threshold) {
-                found.add(new AlertCondition(kind(), team, team, null, count, threshold, String.format(Locale.ROOT,
-                        "Cases waiting for allocation in the team: %d, more than the limit of %d.", count,
-                        threshold)));
+        for (AlertSnapshot.TeamQueue queue : snapshot.queues()) {
+            if (queue.waiting() > threshold) {
+                found.add(new AlertCondition(kind(), queue.team(), queue.team(), null, queue.waiting(), threshold,
+                        String.format(Locale.ROOT,
+                                "Cases waiting for allocation in the team: %d, more than the limit of %d.",
+                                queue.waiting(), threshold)));
             }
-        });
+        }
         return found;
     }
 }

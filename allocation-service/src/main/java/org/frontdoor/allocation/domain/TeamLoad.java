@@ -14,11 +14,10 @@ public record TeamLoad(String team, int unallocated, int oldestWaitWorkingDays, 
     /** One reading per team that has a worker or a waiting case, in team order. */
     public static List<TeamLoad> of(AlertSnapshot snapshot, WaitingPolicy waiting, CaseloadPolicy caseloads) {
         Map<String, int[]> byTeam = new TreeMap<>();
-        for (AlertSnapshot.WaitingCase waitingCase : snapshot.waiting()) {
-            int[] reading = byTeam.computeIfAbsent(waitingCase.team(), t -> new int[3]);
-            reading[0]++;
-            reading[1] = Math.max(reading[1],
-                    waiting.workingDaysWaiting(waitingCase.waitingSince(), snapshot.today()));
+        for (AlertSnapshot.TeamQueue queue : snapshot.queues()) {
+            int[] reading = byTeam.computeIfAbsent(queue.team(), t -> new int[3]);
+            reading[0] = queue.waiting();
+            reading[1] = waiting.workingDaysWaiting(queue.longestWaitingSince(), snapshot.today());
         }
         for (AlertSnapshot.WorkerCaseload worker : snapshot.workers()) {
             int[] reading = byTeam.computeIfAbsent(worker.team(), t -> new int[3]);

@@ -22,6 +22,19 @@ public final class WaitingPolicy {
         return Math.max(0, calendar.workingDaysBetween(waitingSince, today));
     }
 
+    /**
+     * The last London date a case can have waited since and still have waited more than {@code workingDays} working
+     * days today. Waits only grow the earlier they began, so exactly the cases waiting since this date or earlier
+     * are over the limit: the store can pick them out with a date instead of reading the whole queue.
+     */
+    public LocalDate lastDayWaitingMoreThan(int workingDays, LocalDate today) {
+        LocalDate day = today;
+        while (workingDaysWaiting(day, today) <= workingDays) {
+            day = day.minusDays(1);
+        }
+        return day;
+    }
+
     public Rag rag(int workingDaysWaiting) {
         if (workingDaysWaiting < targetWorkingDays) {
             return Rag.GREEN;

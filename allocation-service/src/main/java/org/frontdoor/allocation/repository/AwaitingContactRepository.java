@@ -14,6 +14,7 @@ import java.util.UUID;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.frontdoor.allocation.domain.AlertSnapshot;
 import org.frontdoor.allocation.domain.AwaitingContact;
 import org.hibernate.Session;
 
@@ -98,13 +99,14 @@ public class AwaitingContactRepository implements PanacheRepositoryBase<Awaiting
         statement.setArray(6, SqlArrays.texts(connection, rows, ContactRow::decidedAt));
     }
 
-    /** Contacts not decided yet, earliest due first. */
-    public List<AwaitingContact> undecided() {
-        return list("decidedAt is null order by decisionDueBy, contactId");
-    }
-
-    /** Contacts of these teams not decided yet, earliest due first. */
-    public List<AwaitingContact> undecided(Collection<String> teams) {
-        return list("decidedAt is null and team in ?1 order by decisionDueBy, contactId", teams);
+    /**
+     * Contacts of these teams (null: every team) not decided yet and due before {@code today}, earliest due first:
+     * those the decision-overdue alert can concern, as projections.
+     */
+    public List<AlertSnapshot.UndecidedContact> overdue(LocalDate today, Collection<String> teams) {
+        return TeamCondition.bind(getEntityManager().createQuery("select c.contactId, c.childRef, c.team,"
+                + " c.decisionDueBy from AwaitingContact c where c.decidedAt is null and c.decisionDueBy < :today"
+                + TeamCondition.in("c.team", teams) + " order by c.decisionDueBy, c.contactId",
+                AlertSnapshot.UndecidedContact.class), teams).setParameter("today", today).getResultList();
     }
 }

@@ -2,6 +2,8 @@ package org.frontdoor.allocation.repository;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -10,14 +12,16 @@ import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 
 import org.frontdoor.allocation.domain.Case;
 import org.frontdoor.allocation.domain.CaseStatus;
 import org.hibernate.Session;
 
 /**
- * Stores cases as allocation sees them and reads the unallocated queue. The consumer reads, inserts and closes a
- * whole batch's cases set-based, in plain JDBC on the transaction's connection (no session flush first).
+ * Stores cases as allocation sees them and reads the unallocated queue, as projections rather than entities. The
+ * consumer reads, inserts and closes a whole batch's cases set-based, in plain JDBC on the transaction's connection (no
+ * session flush first).
  */
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<Case, UUID> {
@@ -30,18 +34,49 @@ public class CaseRepository implements PanacheRepositoryBase<Case, UUID> {
         }
     }
 
-    /** Open cases nobody holds, longest waiting first. */
-    public List<Case> queue(String team) {
-        return team == null
-                ? list("status = ?1 and workerId is null order by waitingSince, caseId", CaseStatus.OPEN)
-                : list("status = ?1 and workerId is null and team = ?2 order by waitingSince, caseId", CaseStatus.OPEN,
-                        team);
+    /** The queue: open cases nobody holds (the partial index {@code allocation_case_queue}). */
+    private static final String UNALLOCATED = " where c.status = :open and c.workerId is null";
+
+    /** A case in the queue, as the board and {@code GET /queue} show it: read as a projection, never an entity. */
+    public record QueuedCase(UUID caseId, String childRef, String team, LocalDate referralDate,
+            Instant waitingSince) {
     }
 
-    /** Open cases nobody holds in these teams, by team, then longest waiting first. */
-    public List<Case> queue(Collection<String> teams) {
-        return list("status = ?1 and workerId is null and team in ?2 order by team, waitingSince, caseId",
-                CaseStatus.OPEN, teams);
+    /** A team's queue in numbers: cases waiting, and when the longest waiting one began to wait. */
+    public record QueueSize(String team, long waiting, Instant longestWaitingSince) {
+    }
+
+    /** Open cases nobody holds in these teams (null: every team), longest waiting first (by team when given). */
+    public List<QueuedCase> queue(Collection<String> teams) {
+        return queued("", null, teams);
+    }
+
+    /**
+     * {@link #queue} narrowed to the cases waiting since before {@code before}: those a waiting-time alert can
+     * concern, without reading the rest of the queue.
+     */
+    public List<QueuedCase> queuedBefore(Instant before, Collection<String> teams) {
+        return queued(" and c.waitingSince < :before", before, teams);
+    }
+
+    private List<QueuedCase> queued(String condition, Instant before, Collection<String> teams) {
+        String where = UNALLOCATED + condition + TeamCondition.in("c.team", teams);
+        String order = teams == null ? " order by c.waitingSince, c.caseId"
+                : " order by c.team, c.waitingSince, c.caseId";
+        TypedQuery<QueuedCase> query = getEntityManager().createQuery("select c.caseId, c.childRef, c.team,"
+                + " c.referralDate, c.waitingSince from AllocationCase c" + where + order, QueuedCase.class);
+        if (before != null) {
+            query.setParameter("before", before);
+        }
+        return TeamCondition.bind(query, teams).setParameter("open", CaseStatus.OPEN).getResultList();
+    }
+
+    /** The queue of each of these teams (null: every team) that has a case waiting, counted. */
+    public List<QueueSize> queueSizes(Collection<String> teams) {
+        String where = UNALLOCATED + TeamCondition.in("c.team", teams);
+        return TeamCondition.bind(getEntityManager().createQuery("select c.team, count(c), min(c.waitingSince)"
+                + " from AllocationCase c" + where + " group by c.team", QueueSize.class), teams)
+                .setParameter("open", CaseStatus.OPEN).getResultList();
     }
 
     /**

@@ -1,8 +1,9 @@
 package org.frontdoor.allocation.repository;
 
-import java.util.HashMap;
+import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,24 +15,35 @@ import org.frontdoor.allocation.domain.Worker;
 @ApplicationScoped
 public class WorkerRepository implements PanacheRepositoryBase<Worker, String> {
 
-    public List<Worker> listByTeam(String team) {
-        return team == null ? list("order by team, workerId") : list("team = ?1 order by workerId", team);
+    /**
+     * A worker with the open cases they hold, as the board, {@code GET /workers} and the caseload alert read them:
+     * a projection counted in the database, never an entity.
+     */
+    public record Caseload(String workerId, String displayName, String team, BigDecimal fte, boolean caseHolding,
+            BigDecimal caseloadThreshold, long activeCases) {
+
+        /** The worker's own threshold in cases per FTE, or null for the authority's default. */
+        public Double ownThresholdPerFte() {
+            return caseloadThreshold == null ? null : caseloadThreshold.doubleValue();
+        }
     }
 
-    /** The workers of these teams, by team. */
-    public List<Worker> listByTeams(java.util.Collection<String> teams) {
-        return list("team in ?1 order by team, workerId", teams);
+    private static final String CASELOADS = "select w.workerId, w.displayName, w.team, w.fte, w.caseHolding,"
+            + " w.caseloadThreshold, count(c) from Worker w"
+            + " left join AllocationCase c on c.workerId = w.workerId and c.status = :open where 1 = 1";
+    private static final String BY_WORKER = " group by w.workerId, w.displayName, w.team, w.fte, w.caseHolding,"
+            + " w.caseloadThreshold order by w.team, w.workerId";
+
+    /** The workers of these teams (null: every team) with their caseloads, by team, one query. */
+    public List<Caseload> caseloads(Collection<String> teams) {
+        return TeamCondition.bind(getEntityManager().createQuery(CASELOADS + TeamCondition.in("w.team", teams)
+                + BY_WORKER, Caseload.class), teams).setParameter("open", CaseStatus.OPEN).getResultList();
     }
 
-    /** Open cases held by each worker who holds any. */
-    public Map<String, Integer> activeCases() {
-        Map<String, Integer> counts = new HashMap<>();
-        getEntityManager().createQuery("""
-                select c.workerId, count(c) from AllocationCase c
-                where c.status = ?1 and c.workerId is not null group by c.workerId
-                """, Object[].class).setParameter(1, CaseStatus.OPEN).getResultList()
-                .forEach(row -> counts.put((String) row[0], ((Number) row[1]).intValue()));
-        return counts;
+    /** One worker with their caseload. */
+    public Optional<Caseload> caseload(String workerId) {
+        return getEntityManager().createQuery(CASELOADS + " and w.workerId = :worker" + BY_WORKER, Caseload.class)
+                .setParameter("worker", workerId).setParameter("open", CaseStatus.OPEN).getResultStream().findFirst();
     }
 
     public int activeCases(String workerId) {

@@ -29,9 +29,11 @@ import org.frontdoor.allocation.domain.Worker;
 import org.frontdoor.allocation.messaging.AllocationEvents;
 import org.frontdoor.allocation.repository.AllocationRepository;
 import org.frontdoor.allocation.repository.CaseRepository;
+import org.frontdoor.allocation.repository.CaseRepository.QueuedCase;
 import org.frontdoor.allocation.repository.HeldEventRepository;
 import org.frontdoor.allocation.repository.HeldEventRepository.HeldAllocation;
 import org.frontdoor.allocation.repository.WorkerRepository;
+import org.frontdoor.allocation.repository.WorkerRepository.Caseload;
 import org.frontdoor.clocks.WorkingCalendar;
 import org.frontdoor.events.CaseDeallocated;
 import org.frontdoor.kit.audit.AuditTrail;
@@ -51,11 +53,11 @@ public class AllocationService {
     private static final Logger LOG = Logger.getLogger(AllocationService.class);
 
     /** A worker with their current load, as the duty board shows them. */
-    public record WorkerLoad(Worker worker, int activeCases, double casesPerFte, double threshold, Rag rag) {
+    public record WorkerLoad(Caseload worker, int activeCases, double casesPerFte, double threshold, Rag rag) {
     }
 
     /** An unallocated case with how long it has waited. */
-    public record QueueEntry(Case waiting, int workingDaysWaiting, Rag rag) {
+    public record QueueEntry(QueuedCase waiting, int workingDaysWaiting, Rag rag) {
     }
 
     /** What became of an allocation request. */
@@ -126,23 +128,18 @@ public class AllocationService {
 
     @Transactional
     public WorkerLoad worker(String workerId) {
-        Worker worker = workers.findByIdOptional(workerId).orElseThrow(() -> new NotFoundProblem("Worker", workerId));
-        return load(worker, workers.activeCases(workerId));
+        return load(workers.caseload(workerId).orElseThrow(() -> new NotFoundProblem("Worker", workerId)));
     }
 
     @Transactional
     public List<WorkerLoad> workers(String team) {
-        Map<String, Integer> active = workers.activeCases();
-        return workers.listByTeam(team).stream().map(w -> load(w, active.getOrDefault(w.workerId(), 0))).toList();
+        return workers.caseloads(team == null ? null : List.of(team)).stream().map(this::load).toList();
     }
 
     @Transactional
     public List<QueueEntry> queue(String team) {
         LocalDate today = WorkingCalendar.londonDate(clock.instant());
-        return cases.queue(team).stream().map(c -> {
-            int days = waiting.workingDaysWaiting(WorkingCalendar.londonDate(c.waitingSince()), today);
-            return new QueueEntry(c, days, waiting.rag(days));
-        }).toList();
+        return cases.queue(team == null ? null : List.of(team)).stream().map(c -> entry(c, today)).toList();
     }
 
     /** The queue of each of these teams (one query), as {@link #queue(String)} reads one. */
@@ -151,23 +148,22 @@ public class AllocationService {
         LocalDate today = WorkingCalendar.londonDate(clock.instant());
         Map<String, List<QueueEntry>> byTeam = new LinkedHashMap<>();
         teams.forEach(team -> byTeam.put(team, new ArrayList<>()));
-        for (Case c : cases.queue(teams)) {
-            int days = waiting.workingDaysWaiting(WorkingCalendar.londonDate(c.waitingSince()), today);
-            byTeam.get(c.team()).add(new QueueEntry(c, days, waiting.rag(days)));
-        }
+        cases.queue(teams).forEach(c -> byTeam.get(c.team()).add(entry(c, today)));
         return byTeam;
     }
 
-    /** The workers of each of these teams with their loads (two queries), as {@link #workers(String)} reads one. */
+    /** The workers of each of these teams with their loads (one query), as {@link #workers(String)} reads one. */
     @Transactional
     public Map<String, List<WorkerLoad>> workerLoads(Collection<String> teams) {
-        Map<String, Integer> active = workers.activeCases();
         Map<String, List<WorkerLoad>> byTeam = new LinkedHashMap<>();
         teams.forEach(team -> byTeam.put(team, new ArrayList<>()));
-        for (Worker w : workers.listByTeams(teams)) {
-            byTeam.get(w.team()).add(load(w, active.getOrDefault(w.workerId(), 0)));
-        }
+        workers.caseloads(teams).forEach(w -> byTeam.get(w.team()).add(load(w)));
         return byTeam;
+    }
+
+    private QueueEntry entry(QueuedCase queued, LocalDate today) {
+        int days = waiting.workingDaysWaiting(WorkingCalendar.londonDate(queued.waitingSince()), today);
+        return new QueueEntry(queued, days, waiting.rag(days));
     }
 
     /**
@@ -310,7 +306,8 @@ public class AllocationService {
         alerts.changed(closing.team());
     }
 
-    private WorkerLoad load(Worker worker, int active) {
+    private WorkerLoad load(Caseload worker) {
+        int active = Math.toIntExact(worker.activeCases());
         double fte = worker.fte().doubleValue();
         return new WorkerLoad(worker, active, CaseloadPolicy.casesPerFte(active, fte),
                 caseloads.thresholdPerFte(worker.ownThresholdPerFte()),
