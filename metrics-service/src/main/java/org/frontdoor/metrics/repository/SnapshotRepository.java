@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -17,9 +19,11 @@ import jakarta.persistence.Query;
 import org.frontdoor.clocks.WorkingCalendar;
 import org.frontdoor.events.AssessmentKind;
 import org.frontdoor.metrics.domain.Facts;
+import org.frontdoor.metrics.domain.IndicatorCode;
 import org.frontdoor.metrics.domain.IndicatorFilter;
 import org.frontdoor.metrics.domain.IndicatorRules;
 import org.frontdoor.metrics.domain.SnapshotCounts;
+import org.frontdoor.metrics.rollup.CaseStandings;
 
 /**
  * What the snapshot indicators (UNALLOCATED, CASELOAD, ASSESSMENTS_OVERDUE) need as at the end of {@code to}:
@@ -43,11 +47,36 @@ public class SnapshotRepository {
 
     /** The snapshot counts as at the end of {@code filter.to()}, under its rule set. */
     public SnapshotCounts counts(IndicatorFilter filter, WorkingCalendar calendar) {
+        return counts(filter, calendar, EnumSet.of(IndicatorCode.UNALLOCATED, IndicatorCode.CASELOAD,
+                IndicatorCode.ASSESSMENTS_OVERDUE));
+    }
+
+    /** The counts the given snapshot indicators need (the others are left empty). */
+    public SnapshotCounts counts(IndicatorFilter filter, WorkingCalendar calendar, Set<IndicatorCode> codes) {
         TreeMap<LocalDate, Long> waiting = new TreeMap<>();
         Map<String, Long> byWorker = new HashMap<>();
-        for (Object row : bind(entityManager.createNativeQuery("SELECT s.worker_id, CASE WHEN s.worker_id IS NULL "
-                + "THEN s.since END, count(*) FROM case_standing s WHERE" + HOLDING + teamSource("s.", filter) + " GROUP BY 1, 2"), filter)
-                .getResultList()) {
+        if (codes.contains(IndicatorCode.UNALLOCATED) || codes.contains(IndicatorCode.CASELOAD)) {
+            standings(filter, waiting, byWorker);
+        }
+        long[] assessments = codes.contains(IndicatorCode.ASSESSMENTS_OVERDUE) ? assessments(filter, calendar)
+                : new long[2];
+        return new SnapshotCounts(waiting, byWorker, assessments[0], assessments[1],
+                codes.contains(IndicatorCode.CASELOAD) ? workers() : List.of());
+    }
+
+    /** The open cases at the end of {@code to}: waiting, by the date they wait since, and held, by worker. */
+    private void standings(IndicatorFilter filter, Map<LocalDate, Long> waiting, Map<String, Long> byWorker) {
+        LocalDate to = filter.to();
+        LocalDate kept = lastMonthEndKept();
+        // At a month end already counted, the counts kept for it; else the stretches holding then.
+        String standing = to.plusDays(1).getDayOfMonth() == 1 && kept != null
+                && !to.isBefore(CaseStandings.FIRST_MONTH_END) && !to.isAfter(kept)
+                        ? "SELECT NULLIF(s.worker_id, ''), CASE WHEN s.worker_id = '' THEN s.since END, sum(s.n) "
+                                + "FROM standing_month_end s WHERE s.month_end = :to" + teamSource("s.", filter)
+                                + " GROUP BY 1, 2 HAVING sum(s.n) <> 0"
+                        : "SELECT s.worker_id, CASE WHEN s.worker_id IS NULL THEN s.since END, count(*) "
+                                + "FROM case_standing s WHERE" + HOLDING + teamSource("s.", filter) + " GROUP BY 1, 2";
+        for (Object row : bind(entityManager.createNativeQuery(standing), filter).getResultList()) {
             Object[] c = (Object[]) row;
             long n = ((Number) c[2]).longValue();
             if (c[0] == null) {
@@ -56,6 +85,10 @@ public class SnapshotRepository {
                 byWorker.merge((String) c[0], n, Long::sum);
             }
         }
+    }
+
+    /** The assessments open at the end of {@code to}: past their due date, and due within 10 working days. */
+    private long[] assessments(IndicatorFilter filter, WorkingCalendar calendar) {
         String due = "due_" + IndicatorRepository.ruleSetColumn(filter.ruleSet());
         // Still open, or completed after `to`: two ranges of the (completed_date) covering index, read apart so
         // that each is an index-only scan.
@@ -65,8 +98,7 @@ public class SnapshotRepository {
                 + "< :to), count(*) FILTER (WHERE due >= :to AND due <= :soon) FROM (" + open + "IS NULL UNION ALL "
                 + open + "> :to) a"), filter)
                 .setParameter("soon", IndicatorRules.dueSoonUntil(filter.to(), calendar)).getSingleResult();
-        return new SnapshotCounts(waiting, byWorker, ((Number) assessments[0]).longValue(),
-                ((Number) assessments[1]).longValue(), workers());
+        return new long[] { ((Number) assessments[0]).longValue(), ((Number) assessments[1]).longValue() };
     }
 
     /**
@@ -151,6 +183,13 @@ public class SnapshotRepository {
     /** An instant on the given London date (its start), standing for a move made that day. */
     private static Instant startOf(LocalDate date) {
         return date.atStartOfDay(WorkingCalendar.LONDON).toInstant();
+    }
+
+    /** The last month end whose counts are kept (rollup/CaseStandings), or null. */
+    private LocalDate lastMonthEndKept() {
+        List<?> kept = entityManager.createNativeQuery("SELECT last_month_end FROM standing_month_end_kept")
+                .getResultList();
+        return kept.isEmpty() ? null : StepFactRepository.toDate(kept.get(0));
     }
 
     private List<Facts.Worker> workers() {

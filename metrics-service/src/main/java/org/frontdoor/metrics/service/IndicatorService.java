@@ -3,8 +3,10 @@ package org.frontdoor.metrics.service;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -109,7 +111,7 @@ public class IndicatorService {
         boolean fresh = refreshRollups();
         return QuarkusTransaction.joiningExisting().call(() -> period
                 ? periodIndicators(List.of(code), List.of(filter), fresh).get(0).get(code)
-                : new Snapshot(filter, fresh).get(code));
+                : new Snapshot(filter, fresh, EnumSet.of(code)).get(code));
     }
 
     /** The indicator over each step of the period; a snapshot is taken at the end of each step. */
@@ -132,7 +134,7 @@ public class IndicatorService {
             for (int i = 0; i < parts.size(); i++) {
                 IndicatorFilter part = parts.get(i);
                 series.add(new SeriesStep(part.from(), part.to(), period ? periods.get(i).get(code)
-                        : new Snapshot(part, fresh).get(code)));
+                        : new Snapshot(part, fresh, EnumSet.of(code)).get(code)));
             }
             return series;
         });
@@ -222,24 +224,33 @@ public class IndicatorService {
                 localTargets);
     }
 
-    /** The snapshot indicators as at the end of one filter's {@code to}, read once for all three. */
+    /** The snapshot indicators as at the end of one filter's {@code to}, each read once. */
     private final class Snapshot {
 
         private final IndicatorFilter filter;
         private final boolean fresh;
+        private final Set<IndicatorCode> codes;
         private SnapshotCounts counts;
         private IndicatorRules rules;
 
+        /** For all three snapshot indicators. */
         Snapshot(IndicatorFilter filter, boolean fresh) {
+            this(filter, fresh, EnumSet.of(IndicatorCode.UNALLOCATED, IndicatorCode.CASELOAD,
+                    IndicatorCode.ASSESSMENTS_OVERDUE));
+        }
+
+        /** For these only: a series of one reads nothing for the others. */
+        Snapshot(IndicatorFilter filter, boolean fresh, Set<IndicatorCode> codes) {
             this.filter = filter;
             this.fresh = fresh;
+            this.codes = codes;
         }
 
         /** From counts the database makes when the standings are fresh, else counted from the open items. */
         Indicator get(IndicatorCode code) {
             if (fresh) {
                 if (counts == null) {
-                    counts = snapshots.counts(filter, calendar);
+                    counts = snapshots.counts(filter, calendar, codes);
                 }
                 return new IndicatorRules(Facts.NONE, calendar, localTargets).snapshot(code, withoutSource(filter),
                         counts);
