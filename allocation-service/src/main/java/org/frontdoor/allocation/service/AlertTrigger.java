@@ -13,9 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.frontdoor.kit.persistence.AfterCommit;
 import org.jboss.logging.Logger;
 
 /**
@@ -78,25 +78,7 @@ public class AlertTrigger {
             committed(teams);
             return;
         }
-        Touched touched = (Touched) transactions.getResource(REGISTERED);
-        if (touched != null) {
-            touched.add(teams);
-            return;
-        }
-        Touched first = new Touched(teams);
-        transactions.putResource(REGISTERED, first);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    committed(first.teams);
-                }
-            }
-        });
+        AfterCommit.gather(transactions, REGISTERED, Touched::new, touched -> committed(touched.teams)).add(teams);
     }
 
     private void committed(Set<String> teams) {
@@ -169,11 +151,8 @@ public class AlertTrigger {
     /** The teams touched in one transaction; null for every team. */
     private static final class Touched {
 
-        private Set<String> teams;
-
-        Touched(Set<String> teams) {
-            this.teams = teams == null ? null : new HashSet<>(teams);
-        }
+        /** The teams touched, or null for every team. */
+        private Set<String> teams = new HashSet<>();
 
         void add(Set<String> more) {
             if (teams == null) {

@@ -7,12 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.frontdoor.events.Channel;
 import org.frontdoor.events.ContactOutcome;
+import org.frontdoor.kit.persistence.AfterCommit;
 
 /**
  * The flow counters Prometheus scrapes (ARCHITECTURE.md §6). Each counts only once the consumer's
@@ -73,27 +72,9 @@ public class FlowMeters {
      * so the counts are gathered per transaction and added by one synchronization at its end.
      */
     private void afterCommit(Counter counter) {
-        @SuppressWarnings("unchecked")
-        Map<Counter, long[]> pending = (Map<Counter, long[]>) transactions.getResource(PENDING);
-        if (pending == null) {
-            Map<Counter, long[]> counts = new HashMap<>();
-            transactions.putResource(PENDING, counts);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // Nothing to prepare: the counts depend only on the outcome.
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        counts.forEach((committed, n) -> committed.increment(n[0]));
-                    }
-                }
-            });
-            pending = counts;
-        }
-        pending.computeIfAbsent(counter, c -> new long[1])[0]++;
+        AfterCommit.gather(transactions, PENDING, HashMap<Counter, long[]>::new,
+                counts -> counts.forEach((committed, n) -> committed.increment(n[0])))
+                .computeIfAbsent(counter, c -> new long[1])[0]++;
     }
 
     private record Key(String name, String team, String tag, String value) {
