@@ -226,7 +226,7 @@ public final class EventConsumer implements Runnable {
         String subject = header(record, CloudEventHeaders.SUBJECT);
         Instant time;
         try {
-            time = Instant.parse(required(record, CloudEventHeaders.TIME));
+            time = IsoTimes.instant(required(record, CloudEventHeaders.TIME));
         } catch (DateTimeParseException e) {
             throw new InvalidEventException("ce_time is not an ISO-8601 instant");
         }

@@ -62,7 +62,7 @@ public final class EventData {
 
     public static LocalDate date(JsonNode data, String field) {
         try {
-            return LocalDate.parse(text(data, field));
+            return IsoTimes.date(text(data, field));
         } catch (DateTimeParseException e) {
             throw new InvalidEventException(field + " is not a date");
         }
@@ -70,7 +70,7 @@ public final class EventData {
 
     public static Instant instant(JsonNode data, String field) {
         try {
-            return Instant.parse(text(data, field));
+            return IsoTimes.instant(text(data, field));
         } catch (DateTimeParseException e) {
             throw new InvalidEventException(field + " is not an instant");
         }
