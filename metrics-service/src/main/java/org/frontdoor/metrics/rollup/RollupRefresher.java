@@ -55,7 +55,11 @@ public class RollupRefresher {
     private final EntityManager entityManager;
     private final CaseStandings standings;
     private final MeterRegistry registry;
+    /** A background refresh longer than this rests the next ones (see {@link #background()}). */
+    private static final long REST_AFTER_NANOS = 2_000_000_000L;
+
     private double lastApplied = -1;
+    private long restUntil;
     private long lastRun;
 
     public RollupRefresher(EntityManager entityManager, CaseStandings standings, MeterRegistry registry) {
@@ -67,11 +71,16 @@ public class RollupRefresher {
     @Scheduled(every = "${frontdoor.rollups.refresh}", delay = 1,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void background() {
-        if (catchingUp()) {
+        if (catchingUp() || System.nanoTime() < restUntil) {
             return;
         }
         try {
+            long started = System.nanoTime();
             Refresh refresh = refresh();
+            // A long refresh (a bulk load's full pass) rests the background for four times as long, so that a
+            // load still under way is not recomputed again and again; answers still refresh first.
+            long took = System.nanoTime() - started;
+            restUntil = took > REST_AFTER_NANOS ? System.nanoTime() + 4 * took : 0;
             if (refresh.days() > 0 || refresh.cases() > 0) {
                 LOG.debugf("Rolled up %d stale days and %d cases' standings in %d ms", refresh.days(),
                         refresh.cases(), refresh.millis());
