@@ -64,7 +64,7 @@ public class ContactService {
         Contact contact = Contact.receive(new ContactDetails(details.childRef(), receivedAt, details.source(),
                 details.channel(), details.outOfHours(), details.team(), details.contactGroup(), details.concerns(),
                 details.birthMonth(), details.gender(), details.ethnicity()), dueBy);
-        contacts.persist(contact);
+        contacts.insert(contact);
         events.contactReceived(contact);
         audit.record("contact.received", "contact", contact.id().toString());
         return contact;

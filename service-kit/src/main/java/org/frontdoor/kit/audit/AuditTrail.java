@@ -5,9 +5,10 @@ import java.util.TreeSet;
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+
+import org.frontdoor.kit.persistence.TransactionStatements;
 
 /**
  * Records who did or read what on which contact or case (ARCHITECTURE.md §4) in the append-only
@@ -17,11 +18,11 @@ import jakarta.transaction.Transactional.TxType;
 @ApplicationScoped
 public class AuditTrail {
 
-    private final EntityManager entityManager;
+    private final TransactionStatements statements;
     private final SecurityIdentity identity;
 
-    public AuditTrail(EntityManager entityManager, SecurityIdentity identity) {
-        this.entityManager = entityManager;
+    public AuditTrail(TransactionStatements statements, SecurityIdentity identity) {
+        this.statements = statements;
         this.identity = identity;
     }
 
@@ -53,16 +54,9 @@ public class AuditTrail {
             principal = identity.getPrincipal().getName();
             roles = String.join(",", new TreeSet<>(identity.getRoles()));
         }
-        entityManager.createNativeQuery("""
+        statements.update("""
                 INSERT INTO audit_event (principal, roles, action, subject_type, subject_id, case_id)
-                VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS text))
-                """)
-                .setParameter(1, principal)
-                .setParameter(2, roles)
-                .setParameter(3, action)
-                .setParameter(4, subjectType)
-                .setParameter(5, subjectId)
-                .setParameter(6, caseId)
-                .executeUpdate();
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, principal, roles, action, subjectType, subjectId, caseId);
     }
 }

@@ -11,7 +11,10 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +47,11 @@ import org.frontdoor.kit.problem.InvalidFieldProblem;
 public class IdempotencyInterceptor {
 
     private static final int MAX_KEY_LENGTH = 255;
+    /** Which parameters of each resource method are the request body: looked up once, not on every request. */
+    private static final Map<Method, int[]> ENTITY_PARAMETERS = new ConcurrentHashMap<>();
+    /** The only headers a first answer may carry for it to be sent as it was recorded (see {@link #answer}). */
+    private static final Set<String> RECORDED_HEADERS = Set.of(HttpHeaders.LOCATION.toLowerCase(),
+            HttpHeaders.CONTENT_TYPE.toLowerCase());
 
     private final IdempotencyKeys keys;
     private final HttpHeaders headers;
@@ -102,7 +110,21 @@ public class IdempotencyInterceptor {
         } catch (Exception e) {
             throw new CheckedFailure(e);
         }
-        keys.answer(principal, key, record(result));
+        RecordedResponse recorded = record(result);
+        keys.answer(principal, key, recorded);
+        return answer(invocation.getMethod(), result, recorded);
+    }
+
+    /**
+     * The first answer as it goes out: a {@code Response} whose entity was just serialised for the record is sent
+     * as that JSON, exactly as a retry gets it, instead of being serialised a second time; anything else unchanged.
+     */
+    private Object answer(Method method, Object result, RecordedResponse recorded) {
+        if (result instanceof Response response && response.getEntity() != null
+                && !(response.getEntity() instanceof String)
+                && response.getHeaders().keySet().stream().allMatch(h -> RECORDED_HEADERS.contains(h.toLowerCase()))) {
+            return replay(method, recorded);
+        }
         return result;
     }
 
@@ -122,12 +144,9 @@ public class IdempotencyInterceptor {
     /** Who, which operation on which resource, and with what body: a retry matches, anything else does not. */
     private String fingerprint(String principal, InvocationContext invocation) {
         List<Object> entities = new ArrayList<>();
-        Parameter[] parameters = invocation.getMethod().getParameters();
         Object[] values = invocation.getParameters();
-        for (int i = 0; i < parameters.length; i++) {
-            if (isEntity(parameters[i])) {
-                entities.add(values[i]);
-            }
+        for (int i : ENTITY_PARAMETERS.computeIfAbsent(invocation.getMethod(), IdempotencyInterceptor::entityParameters)) {
+            entities.add(values[i]);
         }
         URI requestUri = uri.getRequestUri();
         String target = requestUri.getRawQuery() == null ? requestUri.getRawPath()
@@ -142,6 +161,17 @@ public class IdempotencyInterceptor {
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException("The request cannot be fingerprinted", e);
         }
+    }
+
+    private static int[] entityParameters(Method method) {
+        Parameter[] parameters = method.getParameters();
+        List<Integer> entities = new ArrayList<>();
+        for (int i = 0; i < parameters.length; i++) {
+            if (isEntity(parameters[i])) {
+                entities.add(i);
+            }
+        }
+        return entities.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The request body parameter: neither a path, query or header parameter nor an injected context object. */

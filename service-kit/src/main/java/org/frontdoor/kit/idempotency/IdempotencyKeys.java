@@ -9,6 +9,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.frontdoor.kit.persistence.TransactionStatements;
+
 /**
  * The {@code idempotency_key} table: one row per principal and key, written in the same transaction as the
  * command it guards, so that the key and the command's effects commit or vanish together.
@@ -17,9 +19,11 @@ import jakarta.transaction.Transactional.TxType;
 public class IdempotencyKeys {
 
     private final EntityManager entityManager;
+    private final TransactionStatements statements;
 
-    public IdempotencyKeys(EntityManager entityManager) {
+    public IdempotencyKeys(EntityManager entityManager, TransactionStatements statements) {
         this.entityManager = entityManager;
+        this.statements = statements;
     }
 
     /** A key seen before: the fingerprint of the request that first used it, and the answer it got. */
@@ -36,29 +40,23 @@ public class IdempotencyKeys {
     @Transactional(TxType.MANDATORY)
     public Optional<UsedKey> claim(String principal, String key, String fingerprint) {
         while (true) {
-            int inserted = entityManager.createNativeQuery("""
-                    INSERT INTO idempotency_key (principal, key, fingerprint) VALUES (?1, ?2, ?3)
+            int inserted = statements.update("""
+                    INSERT INTO idempotency_key (principal, key, fingerprint) VALUES (?, ?, ?)
                     ON CONFLICT DO NOTHING
-                    """)
-                    .setParameter(1, principal)
-                    .setParameter(2, key)
-                    .setParameter(3, fingerprint)
-                    .executeUpdate();
+                    """, principal, key, fingerprint);
             if (inserted == 1) {
                 return Optional.empty();
             }
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = entityManager.createNativeQuery("""
-                    SELECT fingerprint, status, body, location FROM idempotency_key WHERE principal = ?1 AND key = ?2
-                    """)
-                    .setParameter(1, principal)
-                    .setParameter(2, key)
-                    .getResultList();
-            if (!rows.isEmpty()) {
-                Object[] row = rows.get(0);
-                RecordedResponse response = row[1] == null ? null
-                        : new RecordedResponse(((Number) row[1]).intValue(), (String) row[2], (String) row[3]);
-                return Optional.of(new UsedKey((String) row[0], response));
+            List<UsedKey> used = statements.query("""
+                    SELECT fingerprint, status, body, location FROM idempotency_key WHERE principal = ? AND key = ?
+                    """, row -> {
+                        int status = row.getInt(2);
+                        RecordedResponse response = row.wasNull() ? null
+                                : new RecordedResponse(status, row.getString(3), row.getString(4));
+                        return new UsedKey(row.getString(1), response);
+                    }, principal, key);
+            if (!used.isEmpty()) {
+                return Optional.of(used.get(0));
             }
             // Expired and deleted between the two statements: the key is free again.
         }
@@ -67,16 +65,9 @@ public class IdempotencyKeys {
     /** Stores the answer to the request that claimed the key, in the same transaction as its command. */
     @Transactional(TxType.MANDATORY)
     public void answer(String principal, String key, RecordedResponse response) {
-        entityManager.createNativeQuery("""
-                UPDATE idempotency_key SET status = ?3, body = CAST(?4 AS text), location = CAST(?5 AS text)
-                WHERE principal = ?1 AND key = ?2
-                """)
-                .setParameter(1, principal)
-                .setParameter(2, key)
-                .setParameter(3, response.status())
-                .setParameter(4, response.body())
-                .setParameter(5, response.location())
-                .executeUpdate();
+        statements.update("""
+                UPDATE idempotency_key SET status = ?, body = ?, location = ? WHERE principal = ? AND key = ?
+                """, response.status(), response.body(), response.location(), principal, key);
     }
 
     /** Forgets keys first used before {@code cutoff}; returns how many. */

@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.frontdoor.events.EventTypes;
+import org.frontdoor.kit.persistence.TransactionStatements;
 
 /**
  * Records an event in the same database transaction as the state change it describes, so that an
@@ -31,14 +31,14 @@ public class Outbox {
     /** Marks a transaction that has already fired {@link Appended}, so several events wake the relay once. */
     private static final Object APPENDED = new Object();
 
-    private final EntityManager entityManager;
+    private final TransactionStatements statements;
     private final ObjectMapper json;
     private final TransactionSynchronizationRegistry transactions;
     private final Event<Appended> appended;
 
-    public Outbox(EntityManager entityManager, ObjectMapper json, TransactionSynchronizationRegistry transactions,
+    public Outbox(TransactionStatements statements, ObjectMapper json, TransactionSynchronizationRegistry transactions,
             Event<Appended> appended) {
-        this.entityManager = entityManager;
+        this.statements = statements;
         this.json = json;
         this.transactions = transactions;
         this.appended = appended;
@@ -62,19 +62,10 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Event payload of " + type + " cannot be serialised", e);
         }
-        entityManager.createNativeQuery("""
+        statements.update("""
                 INSERT INTO outbox_event (event_id, topic, event_key, ce_type, ce_source, ce_subject, ce_time, payload)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                """)
-                .setParameter(1, eventId)
-                .setParameter(2, EventTypes.topicOf(type))
-                .setParameter(3, key)
-                .setParameter(4, type)
-                .setParameter(5, EventTypes.sourceOf(type))
-                .setParameter(6, subject)
-                .setParameter(7, Instant.now())
-                .setParameter(8, data)
-                .executeUpdate();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, eventId, EventTypes.topicOf(type), key, type, EventTypes.sourceOf(type), subject, Instant.now(), data);
         wakeRelayAfterCommit();
         return eventId;
     }
