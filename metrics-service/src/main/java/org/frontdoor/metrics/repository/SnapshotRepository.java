@@ -40,9 +40,11 @@ public class SnapshotRepository {
     private static final String HOLDING = " s.valid_to > :to AND s.valid_from <= :to";
 
     private final EntityManager entityManager;
+    private final CaseStandings caseStandings;
 
-    public SnapshotRepository(EntityManager entityManager) {
+    public SnapshotRepository(EntityManager entityManager, CaseStandings standings) {
         this.entityManager = entityManager;
+        this.caseStandings = standings;
     }
 
     /** The snapshot counts as at the end of {@code filter.to()}, under its rule set. */
@@ -67,7 +69,7 @@ public class SnapshotRepository {
     /** The open cases at the end of {@code to}: waiting, by the date they wait since, and held, by worker. */
     private void standings(IndicatorFilter filter, Map<LocalDate, Long> waiting, Map<String, Long> byWorker) {
         LocalDate to = filter.to();
-        LocalDate kept = lastMonthEndKept();
+        LocalDate kept = caseStandings.lastMonthEndKept();
         // At a month end already counted, the counts kept for it; else the stretches holding then.
         String standing = to.plusDays(1).getDayOfMonth() == 1 && kept != null
                 && !to.isBefore(CaseStandings.FIRST_MONTH_END) && !to.isAfter(kept)
@@ -183,13 +185,6 @@ public class SnapshotRepository {
     /** An instant on the given London date (its start), standing for a move made that day. */
     private static Instant startOf(LocalDate date) {
         return date.atStartOfDay(WorkingCalendar.LONDON).toInstant();
-    }
-
-    /** The last month end whose counts are kept (rollup/CaseStandings), or null. */
-    private LocalDate lastMonthEndKept() {
-        List<?> kept = entityManager.createNativeQuery("SELECT last_month_end FROM standing_month_end_kept")
-                .getResultList();
-        return kept.isEmpty() ? null : StepFactRepository.toDate(kept.get(0));
     }
 
     private List<Facts.Worker> workers() {
