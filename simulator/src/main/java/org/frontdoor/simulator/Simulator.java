@@ -29,7 +29,9 @@ public final class Simulator {
     /**
      * A run, completely described.
      *
-     * @param from      backfill: first simulated instant; live: ignored (the run starts now)
+     * @param from      backfill: first simulated instant; live: where simulated time starts ({@code null}: now, or
+     *                  the next opening when the office is closed). Live mode lets the services stamp times, so
+     *                  this only sets the pace of the day (a test pins it to keep its counts off the wall clock)
      * @param to        backfill: last simulated instant (not after now)
      * @param duration  live: stop after this much real time, {@code null} to run until stopped
      * @param metrics   metrics-service, read after a backfill to show its counts next to the simulator's; may be null
@@ -133,7 +135,7 @@ public final class Simulator {
 
     private Summary live() throws InterruptedException {
         WorkingWeek week = new WorkingWeek(calendar, options.config().officeOpens(), options.config().officeCloses());
-        Instant simulatedStart = LiveClock.start(week, Instant.now());
+        Instant simulatedStart = LiveClock.start(week, options.from() != null ? options.from() : Instant.now());
         Pressure pressure = options.pressure().any()
                 ? new Pressure(simulatedStart, null, options.pressure().surge(), options.pressure().absence())
                 : Pressure.NONE;

@@ -94,14 +94,16 @@ class SimulatorAgainstStackIT {
     void liveModeDrivesTheServicesWithoutStampingTimes() throws Exception {
         SimulationConfig config = SimulationConfig.from(SimulationConfig.with(SimulationConfig.with(
                 SimulationConfig.defaultProperties(), "live.day-minutes", "0.5"), "la.teams", "live-north"));
-        Simulator.Options options = new Simulator.Options(Simulator.Mode.LIVE, 3, config, null, null,
+        // Simulated time starts at 10:00 London on a working Tuesday, whatever the wall clock says: started at
+        // 16:05 real time, the run spent its 20 s on the office's last hour and the night, and decided nothing.
+        Instant tuesdayMorning = LocalDate.of(2026, 3, 10).atTime(10, 0).atZone(WorkingCalendar.LONDON).toInstant();
+        Simulator.Options options = new Simulator.Options(Simulator.Mode.LIVE, 3, config, tuesdayMorning, null,
                 Duration.ofSeconds(20), Pressure.NONE, url("referral-service"), url("allocation-service"), null, 4,
                 false);
         Simulator.Summary summary = new Simulator(options).run();
         summary.print(System.out);
         assertEquals(0, summary.tally().problems(), summary.tally().counts().toString());
-        // Twenty seconds is 40 % of an office day of ~36 contacts (or a compressed night, if the run starts
-        // out of office hours it starts at the next opening): some contacts and decisions.
+        // Twenty seconds is 40 % of an office day of ~36 contacts: some contacts and decisions.
         assertTrue(summary.contacts() >= 3, "contacts: " + summary.contacts());
         assertTrue(summary.tally().get("ok.DecideContact") >= 1, summary.tally().counts().toString());
         JsonNode workers = client.get(Action.Service.ALLOCATION, "/workers?team=live-north", "admin").body();
