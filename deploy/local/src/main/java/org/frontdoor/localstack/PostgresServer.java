@@ -21,6 +21,8 @@ final class PostgresServer implements AutoCloseable {
 
     static final List<String> DATABASES = List.of("frontdoor_referral", "frontdoor_allocation", "frontdoor_metrics");
     static final String USER = "postgres";
+    /** Set (to anything) to load pg_stat_statements, tracking statements inside functions and triggers too. */
+    static final String STATEMENT_STATISTICS = "FRONTDOOR_POSTGRES_STATEMENT_STATISTICS";
 
     private final EmbeddedPostgres postgres;
 
@@ -32,7 +34,13 @@ final class PostgresServer implements AutoCloseable {
         Files.createDirectories(settings.postgresBinaries());
         Files.createDirectories(settings.logs());
         Redirect log = Redirect.appendTo(settings.logs().resolve("postgres.log").toFile());
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (System.getenv(STATEMENT_STATISTICS) != null) {
+            // Profiling aid: per-statement times in pg_stat_statements (CREATE EXTENSION in the database to read).
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "all");
+        }
+        EmbeddedPostgres postgres = builder
                 .setPort(port)
                 .setDataDirectory(settings.postgresData())
                 .setCleanDataDirectory(false)

@@ -3,6 +3,7 @@ package org.frontdoor.metrics.messaging;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,11 @@ import org.frontdoor.metrics.repository.StepFactRepository;
 
 /**
  * A polled batch's fact writes, grouped so that each kind of write is one statement for the whole batch
- * instead of one per event. A row the batch writes more than once (a receipt and its decision, a start and
- * its completion, two updates of a worker) is written in successive rounds in the events' order, and the
+ * instead of one per event. Contacts and cases are written once each: a receipt and its decision, or a case
+ * opened and closed, in the same batch become one row inserted with both events' columns, not an insert and
+ * then an update of every index (each event owns its columns, so the last of each kind is what they give one
+ * by one; a replay's batches are mostly such pairs). Any other row the batch writes more than once (a start
+ * and its completion, two updates of a worker) is written in successive rounds in the events' order, and the
  * rows of one round are all different, so the batch ends in exactly the facts its events give one by one,
  * however the consumer splits it. What is worked out across rows (re-referrals, first allocations,
  * conferences joining their enquiry, earlier plans) is worked out once, after the last round.
@@ -29,8 +33,7 @@ final class FactWrites {
 
     /** The kinds of write, in the order a round applies them, and the fact table each writes. */
     private enum Kind {
-        RECEIPT("contact"), DECISION("contact"), REFERRAL("case"), CLOSURE("case"), ALLOCATION("allocation"),
-        DEALLOCATION("deallocation"), WORKER("worker"), ASSESSMENT("assessment"),
+        ALLOCATION("allocation"), DEALLOCATION("deallocation"), WORKER("worker"), ASSESSMENT("assessment"),
         STRATEGY_DISCUSSION("strategy-discussion"), SECTION47("section47"), CONFERENCE("conference"),
         PLAN_START("plan"), PLAN_END("plan");
 
@@ -56,6 +59,10 @@ final class FactWrites {
     private final CaseFactRepository cases;
     private final AllocationFactRepository allocations;
     private final StepFactRepository steps;
+    private final Map<UUID, ContactFactRepository.Receipt> receipts = new LinkedHashMap<>();
+    private final Map<UUID, ContactFactRepository.Decision> decisions = new LinkedHashMap<>();
+    private final Map<UUID, Referral> referrals = new LinkedHashMap<>();
+    private final Map<UUID, CaseFactRepository.Closure> closures = new LinkedHashMap<>();
     private final Map<Row, Integer> lastRound = new HashMap<>();
     private final List<Map<Kind, Pending<?>>> rounds = new ArrayList<>();
     private final Set<String> referredChildren = new LinkedHashSet<>();
@@ -72,21 +79,21 @@ final class FactWrites {
     }
 
     void receipt(ContactFactRepository.Receipt receipt) {
-        add(Kind.RECEIPT, receipt.receipt().contactId(), receipt, contacts::recordReceipts);
+        receipts.put(receipt.receipt().contactId(), receipt);
     }
 
     void decision(ContactFactRepository.Decision decision) {
-        add(Kind.DECISION, decision.decision().contactId(), decision, contacts::recordDecisions);
+        decisions.put(decision.decision().contactId(), decision);
     }
 
     void referral(Referral referral) {
-        add(Kind.REFERRAL, referral.caseId(), referral, cases::recordReferrals);
+        referrals.put(referral.caseId(), referral);
         referredChildren.add(referral.childRef());
         casesToAllocate.add(referral.caseId());
     }
 
     void closure(CaseFactRepository.Closure closure) {
-        add(Kind.CLOSURE, closure.caseId(), closure, cases::recordClosures);
+        closures.put(closure.caseId(), closure);
         casesToAllocate.add(closure.caseId());
     }
 
@@ -137,6 +144,8 @@ final class FactWrites {
 
     /** Writes every round, then what is worked out across rows. */
     void apply() {
+        writeContacts();
+        writeCases();
         for (Map<Kind, Pending<?>> round : rounds) {
             round.values().forEach(Pending::write);
         }
@@ -144,6 +153,47 @@ final class FactWrites {
         cases.refreshFirstAllocations(casesToAllocate);
         steps.anchorConferences(enquiries);
         steps.refreshEarlierPlans(childrenWithPlans);
+    }
+
+    /**
+     * Each contact once: the batch's last receipt and last decision of it (each owns its columns, so the last
+     * of each is what applying them one by one leaves), as one row when both came.
+     */
+    private void writeContacts() {
+        List<ContactFactRepository.Receipt> receiptsOnly = new ArrayList<>();
+        List<ContactFactRepository.Receipt> bothReceipts = new ArrayList<>();
+        List<ContactFactRepository.Decision> bothDecisions = new ArrayList<>();
+        for (Map.Entry<UUID, ContactFactRepository.Receipt> receipt : receipts.entrySet()) {
+            ContactFactRepository.Decision decision = decisions.remove(receipt.getKey());
+            if (decision == null) {
+                receiptsOnly.add(receipt.getValue());
+            } else {
+                bothReceipts.add(receipt.getValue());
+                bothDecisions.add(decision);
+            }
+        }
+        contacts.recordReceipts(receiptsOnly);
+        contacts.recordDecisions(new ArrayList<>(decisions.values()));
+        contacts.recordReceiptsWithDecisions(bothReceipts, bothDecisions);
+    }
+
+    /** Each case once, in the same way: its last referral and last closure, as one row when both came. */
+    private void writeCases() {
+        List<Referral> referralsOnly = new ArrayList<>();
+        List<Referral> bothReferrals = new ArrayList<>();
+        List<CaseFactRepository.Closure> bothClosures = new ArrayList<>();
+        for (Map.Entry<UUID, Referral> referral : referrals.entrySet()) {
+            CaseFactRepository.Closure closure = closures.remove(referral.getKey());
+            if (closure == null) {
+                referralsOnly.add(referral.getValue());
+            } else {
+                bothReferrals.add(referral.getValue());
+                bothClosures.add(closure);
+            }
+        }
+        cases.recordReferrals(referralsOnly);
+        cases.recordClosures(new ArrayList<>(closures.values()));
+        cases.recordReferralsWithClosures(bothReferrals, bothClosures);
     }
 
     private <T> void add(Kind kind, Object id, T row, Consumer<List<T>> statement) {

@@ -24,31 +24,23 @@ import org.frontdoor.metrics.domain.Referral;
 @ApplicationScoped
 public class CaseFactRepository implements PanacheRepositoryBase<CaseFact, UUID> {
 
-    private static final String REFERRALS = Unnest.insert("case_fact", """
-                case_id uuid, child_ref text, contact_id uuid, team text, source text, opened_at timestamptz,
-                referral_date date, re_referral boolean, referrals_in_previous_12_months int
-                """, """
-                ON CONFLICT (case_id) DO UPDATE SET
-                    child_ref = EXCLUDED.child_ref,
-                    contact_id = EXCLUDED.contact_id,
-                    team = EXCLUDED.team,
-                    source = EXCLUDED.source,
-                    opened_at = EXCLUDED.opened_at,
-                    referral_date = EXCLUDED.referral_date,
-                    re_referral = EXCLUDED.re_referral,
-                    referrals_in_previous_12_months = EXCLUDED.referrals_in_previous_12_months
-                """);
+    /** What case.opened says of a case (the key first); the referral owns these columns. */
+    private static final String REFERRAL_COLUMNS = """
+            case_id uuid, child_ref text, contact_id uuid, team text, source text, opened_at timestamptz,
+            referral_date date, re_referral boolean, referrals_in_previous_12_months int
+            """;
+    /** What only case.closed says; the closure owns these columns. */
+    private static final String CLOSURE_COLUMNS = """
+            closed_at timestamptz, closed_date date, closure_reason text, no_further_step boolean
+            """;
 
-    private static final String CLOSURES = Unnest.insert("case_fact", """
-                case_id uuid, child_ref text, team text, referral_date date, closed_at timestamptz, closed_date date,
-                closure_reason text, no_further_step boolean
-                """, """
-                ON CONFLICT (case_id) DO UPDATE SET
-                    closed_at = EXCLUDED.closed_at,
-                    closed_date = EXCLUDED.closed_date,
-                    closure_reason = EXCLUDED.closure_reason,
-                    no_further_step = EXCLUDED.no_further_step
-                """);
+    private static final String REFERRALS = Unnest.upsert("case_fact", REFERRAL_COLUMNS, REFERRAL_COLUMNS);
+
+    private static final String CLOSURES = Unnest.upsert("case_fact",
+            "case_id uuid, child_ref text, team text, referral_date date, " + CLOSURE_COLUMNS, CLOSURE_COLUMNS);
+
+    private static final String REFERRALS_AND_CLOSURES = Unnest.upsert("case_fact",
+            REFERRAL_COLUMNS + "," + CLOSURE_COLUMNS, REFERRAL_COLUMNS + "," + CLOSURE_COLUMNS);
 
     private final WorkingCalendar calendar;
 
@@ -80,6 +72,24 @@ public class CaseFactRepository implements PanacheRepositoryBase<CaseFact, UUID>
         Unnest.execute(getEntityManager(), CLOSURES, closures, closure -> new Object[] {
             closure.caseId(), closure.childRef(), closure.team(), closure.referralDate(),
             closure.closedAt(), closure.closedDate(), closure.reason(), closure.noFurtherStep() });
+    }
+
+    /**
+     * Cases opened and closed in the same batch: each is one row written once, with the referral's columns and
+     * the closure's, instead of an insert and then an update of every index; it ends as the two one after the
+     * other (in either order) would leave it, since each owns its columns.
+     */
+    public void recordReferralsWithClosures(List<Referral> referrals, List<Closure> closures) {
+        List<Object[]> rows = new ArrayList<>(referrals.size());
+        for (int i = 0; i < referrals.size(); i++) {
+            Referral referral = referrals.get(i);
+            Closure closure = closures.get(i);
+            rows.add(new Object[] { referral.caseId(), referral.childRef(), referral.contactId(), referral.team(),
+                referral.source(), referral.openedAt(), referral.referralDate(), referral.reReferral(),
+                referral.referralsInPrevious12Months(), closure.closedAt(), closure.closedDate(), closure.reason(),
+                closure.noFurtherStep() });
+        }
+        Unnest.execute(getEntityManager(), REFERRALS_AND_CLOSURES, rows);
     }
 
     /**

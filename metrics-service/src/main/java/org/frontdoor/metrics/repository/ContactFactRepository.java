@@ -1,5 +1,6 @@
 package org.frontdoor.metrics.repository;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,37 +19,27 @@ import org.frontdoor.metrics.domain.ContactReceipt;
 @ApplicationScoped
 public class ContactFactRepository implements PanacheRepositoryBase<ContactFact, UUID> {
 
-    private static final String RECEIPTS = Unnest.insert("contact_fact", """
-                contact_id uuid, child_ref text, team text, source text, channel text, out_of_hours boolean,
-                received_at timestamptz, received_date date, decision_due_by date, birth_month text, gender text,
-                ethnicity text
-                """, """
-                ON CONFLICT (contact_id) DO UPDATE SET
-                    child_ref = EXCLUDED.child_ref,
-                    team = EXCLUDED.team,
-                    source = EXCLUDED.source,
-                    channel = EXCLUDED.channel,
-                    out_of_hours = EXCLUDED.out_of_hours,
-                    received_at = EXCLUDED.received_at,
-                    received_date = EXCLUDED.received_date,
-                    decision_due_by = EXCLUDED.decision_due_by,
-                    birth_month = EXCLUDED.birth_month,
-                    gender = EXCLUDED.gender,
-                    ethnicity = EXCLUDED.ethnicity
-                """);
+    /** What a receipt says of a contact (the key first); the receipt owns these columns. */
+    private static final String RECEIPT_COLUMNS = """
+            contact_id uuid, child_ref text, team text, source text, channel text, out_of_hours boolean,
+            received_at timestamptz, received_date date, decision_due_by date, birth_month text, gender text,
+            ethnicity text
+            """;
+    /** What only a decision says; the decision owns these columns. */
+    private static final String DECISION_COLUMNS = """
+            decided_at timestamptz, decided_date date, outcome text, rationale_recorded boolean,
+            decision_working_days int
+            """;
 
-    private static final String DECISIONS = Unnest.insert("contact_fact", """
-                contact_id uuid, child_ref text, team text, source text, received_at timestamptz, received_date date,
-                decision_due_by date, decided_at timestamptz, decided_date date, outcome text,
-                rationale_recorded boolean, decision_working_days int
-                """, """
-                ON CONFLICT (contact_id) DO UPDATE SET
-                    decided_at = EXCLUDED.decided_at,
-                    decided_date = EXCLUDED.decided_date,
-                    outcome = EXCLUDED.outcome,
-                    rationale_recorded = EXCLUDED.rationale_recorded,
-                    decision_working_days = EXCLUDED.decision_working_days
-                """);
+    private static final String RECEIPTS = Unnest.upsert("contact_fact", RECEIPT_COLUMNS, RECEIPT_COLUMNS);
+
+    private static final String DECISIONS = Unnest.upsert("contact_fact", """
+            contact_id uuid, child_ref text, team text, source text, received_at timestamptz, received_date date,
+            decision_due_by date,
+            """ + DECISION_COLUMNS, DECISION_COLUMNS);
+
+    private static final String RECEIPTS_AND_DECISIONS = Unnest.upsert("contact_fact",
+            RECEIPT_COLUMNS + "," + DECISION_COLUMNS, RECEIPT_COLUMNS + "," + DECISION_COLUMNS);
 
     /** A contact.received: the receipt and the child as the contact describes it. */
     public record Receipt(ContactReceipt receipt, ChildProfile child) {
@@ -82,6 +73,26 @@ public class ContactFactRepository implements PanacheRepositoryBase<ContactFact,
      * counts at once), and are never written over what a receipt wrote. The receipt-only columns (channel,
      * out of hours) stay null until the receipt comes.
      */
+    /**
+     * Contacts whose receipt and decision came in the same batch: each is one row written once, with the receipt's
+     * columns and the decision's, instead of an insert and then an update of every index. It ends as the
+     * receipt followed by the decision (or the other way round) would leave it, since each owns its columns.
+     */
+    public void recordReceiptsWithDecisions(List<Receipt> receipts, List<Decision> decisions) {
+        List<Object[]> rows = new ArrayList<>(receipts.size());
+        for (int i = 0; i < receipts.size(); i++) {
+            ContactReceipt receipt = receipts.get(i).receipt();
+            ChildProfile child = receipts.get(i).child();
+            ContactDecision decision = decisions.get(i).decision();
+            rows.add(new Object[] { receipt.contactId(), receipt.childRef(), receipt.team(), receipt.source(),
+                receipt.channel(), receipt.outOfHours(), receipt.receivedAt(), receipt.receivedDate(),
+                receipt.decisionDueBy(), child.birthMonth(), child.gender(), child.ethnicity(), decision.decidedAt(),
+                decision.decidedDate(), decision.outcome(), decision.rationaleRecorded(),
+                decisions.get(i).workingDays() });
+        }
+        Unnest.execute(getEntityManager(), RECEIPTS_AND_DECISIONS, rows);
+    }
+
     public void recordDecisions(List<Decision> decisions) {
         Unnest.execute(getEntityManager(), DECISIONS, decisions, row -> {
             ContactDecision decision = row.decision();

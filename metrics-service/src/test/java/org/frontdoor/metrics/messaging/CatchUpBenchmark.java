@@ -3,6 +3,10 @@ package org.frontdoor.metrics.messaging;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -51,8 +56,12 @@ class CatchUpBenchmark {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    DataSource dataSource;
+
     @Test
     void catchUpOnABacklog() throws Exception {
+        boolean statements = resetStatementStatistics();
         double before = applied();
         long started = System.nanoTime();
         long produced = produce();
@@ -77,6 +86,39 @@ class CatchUpBenchmark {
                 count / Math.max((lastAt - firstAt) / 1e9, 1e-3),
                 (count - atProduced) / Math.max((lastAt - producedAt) / 1e9, 1e-3), loadAverage());
         System.out.println("[bench] " + figures);
+        if (statements) {
+            printStatementStatistics();
+        }
+    }
+
+    /**
+     * With the stack's PostgreSQL started with FRONTDOOR_POSTGRES_STATEMENT_STATISTICS set, where the database's
+     * time went during the catch-up (the consumer thread mostly waits on PostgreSQL): true if it can tell.
+     */
+    private boolean resetStatementStatistics() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            statement.execute("SELECT pg_stat_statements_reset()");
+            return true;
+        } catch (SQLException e) {
+            System.out.println("[bench] no statement statistics (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); set FRONTDOOR_POSTGRES_STATEMENT_STATISTICS to have them");
+            return false;
+        }
+    }
+
+    private void printStatementStatistics() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT calls, round(total_exec_time) AS ms, rows, toplevel,"
+                        + " regexp_replace(left(query, 200), '\\s+', ' ', 'g') AS query FROM pg_stat_statements"
+                        + " ORDER BY total_exec_time DESC LIMIT 25")) {
+            System.out.println("[bench] PostgreSQL time by statement (ms, calls, rows, top level):");
+            while (rows.next()) {
+                System.out.printf("[bench] %8d ms %7d calls %9d rows %-5s %s%n", rows.getLong("ms"),
+                        rows.getLong("calls"), rows.getLong("rows"), rows.getBoolean("toplevel"),
+                        rows.getString("query"));
+            }
+        }
     }
 
     private double applied() {
