@@ -81,7 +81,10 @@ public final class ServiceProcess implements AutoCloseable {
      */
     static List<String> jvmOptions(Path jar) {
         List<String> options = new ArrayList<>(List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC",
-                "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=96m", "-Xss512k"));
+                "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=96m", "-Xss512k",
+                // Hands the C library's freed memory back every 5 s: referral-service under 150 POSTs/s had ~80 MB
+                // of malloc arenas in its RSS for 45 MB in use (compiler arenas, mostly); 334 -> 313 MB at the end.
+                "-XX:TrimNativeHeapInterval=5000"));
         options.addAll(START_UP);
         Path archive = archive(jar);
         if (Files.isRegularFile(archive)) {

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * Run after packaging: ./mvnw -pl referral-service package -DskipTests, then
  * ./mvnw -pl referral-service surefire:test -Dfrontdoor.excluded.groups=none -Dgroups=benchmark
  * -Dtest=ContactIngestBenchmark (-Dingest.rate=80 -Dingest.seconds=60 -Dingest.jfr=true to record a profile,
- * -Dingest.jar=<quarkus-run.jar> to measure another build, such as the one before a change).
+ * -Dingest.jar=<quarkus-run.jar> to measure another build, such as the one before a change; -Dingest.nmt=true for
+ * the JVM's native memory by category; -Dingest.jvm="-XX:..." for JVM options to try).
  */
 @Tag("benchmark")
 class ContactIngestBenchmark {
@@ -42,6 +43,8 @@ class ContactIngestBenchmark {
     private static final double RATE = Double.parseDouble(System.getProperty("ingest.rate", "80"));
     private static final double SECONDS = Double.parseDouble(System.getProperty("ingest.seconds", "60"));
     private static final boolean JFR = Boolean.getBoolean("ingest.jfr");
+    /** -Dingest.nmt=true: the JVM's native memory by category at the end (Native Memory Tracking). */
+    private static final boolean NMT = Boolean.getBoolean("ingest.nmt");
     private static final double WARM_UP_SECONDS = Double.parseDouble(System.getProperty("ingest.warm-up", "90"));
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
@@ -62,6 +65,13 @@ class ContactIngestBenchmark {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xms64m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=192m",
                 "-XX:ReservedCodeCacheSize=96m", "-Xss512k"));
+        if (NMT) {
+            command.add("-XX:NativeMemoryTracking=summary");
+        }
+        String extra = System.getProperty("ingest.jvm", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         if (JFR) {
             command.add("-XX:FlightRecorderOptions:stackdepth=256");
             command.add("-XX:StartFlightRecording=settings=profile,filename="
@@ -72,7 +82,9 @@ class ContactIngestBenchmark {
                 "-Dquarkus.datasource.username=" + stack.databaseUser(),
                 "-Dquarkus.datasource.password=" + stack.databaseUser(),
                 "-Dkafka.bootstrap.servers=" + stack.kafkaBootstrapServers(), "-jar", jar.toString()));
-        Process service = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        Process service = builder.redirectErrorStream(true)
                 .redirectOutput(target.resolve("ingest-benchmark-service.log").toFile()).start();
         try {
             String base = "http://localhost:" + port;
@@ -94,6 +106,15 @@ class ContactIngestBenchmark {
                     (cpuSeconds - jitSeconds) * 1000 / latencies.length, percentile(latencies, 50),
                     percentile(latencies, 99), latencies[latencies.length - 1] / 1e6,
                     Files.readString(Path.of("/proc/loadavg")).trim());
+            System.out.println("[benchmark] referral-service memory: " + Files.readAllLines(
+                    Path.of("/proc/" + service.pid() + "/status")).stream()
+                    .filter(line -> line.startsWith("VmHWM") || line.startsWith("VmRSS") || line.startsWith("Threads"))
+                    .map(line -> line.replaceAll("\\s+", " ")).toList());
+            if (NMT) {
+                Process jcmd = new ProcessBuilder("jcmd", Long.toString(service.pid()), "VM.native_memory", "summary")
+                        .redirectErrorStream(true).start();
+                System.out.println(new String(jcmd.getInputStream().readAllBytes()));
+            }
         } finally {
             service.destroy();
             if (!service.waitFor(20, TimeUnit.SECONDS)) {

@@ -17,8 +17,13 @@ public interface ConsumerConfig {
     /** Consumer group; defaults to the consumer's name. A new group replays the topics from the start. */
     Optional<String> groupId();
 
-    /** Most records applied in one database transaction. */
-    @WithDefault("500")
+    /**
+     * Most records applied in one database transaction. While catching up on a backlog each batch costs a dozen
+     * statements and their triggers whatever its size, so larger batches pay it less often: 2,000 instead of 500
+     * took CatchUpBenchmark from 10.5k to 15.0k events/s in metrics-service and from 9.8k to 17.7k (steady) in
+     * allocation-service. Live traffic polls far fewer at a time, so freshness does not change.
+     */
+    @WithDefault("2000")
     int maxPollRecords();
 
     /** How long one poll waits for records. */
