@@ -83,7 +83,7 @@ class ContactIngestBenchmark {
                 "-Dquarkus.datasource.password=" + stack.databaseUser(),
                 "-Dkafka.bootstrap.servers=" + stack.kafkaBootstrapServers(), "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        builder.environment().put("MALLOC_ARENA_MAX", System.getProperty("ingest.arenas", "2"));
         Process service = builder.redirectErrorStream(true)
                 .redirectOutput(target.resolve("ingest-benchmark-service.log").toFile()).start();
         try {
