@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 import org.frontdoor.metrics.domain.Allocation;
@@ -144,8 +145,7 @@ final class FactWrites {
 
     /** Writes every round, then what is worked out across rows. */
     void apply() {
-        writeContacts();
-        writeCases();
+        writeContactsAndCases();
         for (Map<Kind, Pending<?>> round : rounds) {
             round.values().forEach(Pending::write);
         }
@@ -156,44 +156,34 @@ final class FactWrites {
     }
 
     /**
-     * Each contact once: the batch's last receipt and last decision of it (each owns its columns, so the last
-     * of each is what applying them one by one leaves), as one row when both came.
+     * Each contact and each case once: the batch's last receipt and last decision of a contact (each owns its
+     * columns, so the last of each is what applying them one by one leaves), as one row when both came; the same
+     * for a case's opening and closure.
      */
-    private void writeContacts() {
-        List<ContactFactRepository.Receipt> receiptsOnly = new ArrayList<>();
-        List<ContactFactRepository.Receipt> bothReceipts = new ArrayList<>();
-        List<ContactFactRepository.Decision> bothDecisions = new ArrayList<>();
-        for (Map.Entry<UUID, ContactFactRepository.Receipt> receipt : receipts.entrySet()) {
-            ContactFactRepository.Decision decision = decisions.remove(receipt.getKey());
-            if (decision == null) {
-                receiptsOnly.add(receipt.getValue());
-            } else {
-                bothReceipts.add(receipt.getValue());
-                bothDecisions.add(decision);
-            }
-        }
-        contacts.recordReceipts(receiptsOnly);
-        contacts.recordDecisions(new ArrayList<>(decisions.values()));
-        contacts.recordReceiptsWithDecisions(bothReceipts, bothDecisions);
+    private void writeContactsAndCases() {
+        writeOnce(receipts, decisions, ContactFactRepository.ReceiptAndDecision::new, contacts::recordReceipts,
+                contacts::recordDecisions, contacts::recordReceiptsWithDecisions);
+        writeOnce(referrals, closures, CaseFactRepository.ReferralAndClosure::new, cases::recordReferrals,
+                cases::recordClosures, cases::recordReferralsWithClosures);
     }
 
-    /** Each case once, in the same way: its last referral and last closure, as one row when both came. */
-    private void writeCases() {
-        List<Referral> referralsOnly = new ArrayList<>();
-        List<Referral> bothReferrals = new ArrayList<>();
-        List<CaseFactRepository.Closure> bothClosures = new ArrayList<>();
-        for (Map.Entry<UUID, Referral> referral : referrals.entrySet()) {
-            CaseFactRepository.Closure closure = closures.remove(referral.getKey());
-            if (closure == null) {
-                referralsOnly.add(referral.getValue());
+    /** Rows with only a first, only a second, or both (paired), each kind with its own statement. */
+    private static <A, B, P> void writeOnce(Map<UUID, A> firsts, Map<UUID, B> seconds, BiFunction<A, B, P> pair,
+            Consumer<List<A>> firstsOnly, Consumer<List<B>> secondsOnly, Consumer<List<P>> both) {
+        Map<UUID, B> alone = new LinkedHashMap<>(seconds);
+        List<A> onlyFirsts = new ArrayList<>();
+        List<P> pairs = new ArrayList<>();
+        for (Map.Entry<UUID, A> first : firsts.entrySet()) {
+            B second = alone.remove(first.getKey());
+            if (second == null) {
+                onlyFirsts.add(first.getValue());
             } else {
-                bothReferrals.add(referral.getValue());
-                bothClosures.add(closure);
+                pairs.add(pair.apply(first.getValue(), second));
             }
         }
-        cases.recordReferrals(referralsOnly);
-        cases.recordClosures(new ArrayList<>(closures.values()));
-        cases.recordReferralsWithClosures(bothReferrals, bothClosures);
+        firstsOnly.accept(onlyFirsts);
+        secondsOnly.accept(new ArrayList<>(alone.values()));
+        both.accept(pairs);
     }
 
     private <T> void add(Kind kind, Object id, T row, Consumer<List<T>> statement) {

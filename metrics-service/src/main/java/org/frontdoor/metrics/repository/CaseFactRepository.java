@@ -48,6 +48,10 @@ public class CaseFactRepository implements PanacheRepositoryBase<CaseFact, UUID>
         this.calendar = calendar;
     }
 
+    /** A case's opening and closure that came in the same batch. */
+    public record ReferralAndClosure(Referral referral, Closure closure) {
+    }
+
     /** A case.closed. */
     public record Closure(UUID caseId, String childRef, String team, Instant closedAt, LocalDate referralDate,
             LocalDate closedDate, String reason, boolean noFurtherStep) {
@@ -58,10 +62,7 @@ public class CaseFactRepository implements PanacheRepositoryBase<CaseFact, UUID>
      * The caller then works out again the children's re-referral counts and the cases' first allocations.
      */
     public void recordReferrals(List<Referral> referrals) {
-        Unnest.execute(getEntityManager(), REFERRALS, referrals, referral -> new Object[] {
-            referral.caseId(), referral.childRef(), referral.contactId(), referral.team(),
-            referral.source(), referral.openedAt(), referral.referralDate(), referral.reReferral(),
-            referral.referralsInPrevious12Months() });
+        Unnest.execute(getEntityManager(), REFERRALS, referrals, CaseFactRepository::referralColumns);
     }
 
     /**
@@ -69,9 +70,8 @@ public class CaseFactRepository implements PanacheRepositoryBase<CaseFact, UUID>
      * the case, and case.opened completes it later. The caller then works out the first allocation again.
      */
     public void recordClosures(List<Closure> closures) {
-        Unnest.execute(getEntityManager(), CLOSURES, closures, closure -> new Object[] {
-            closure.caseId(), closure.childRef(), closure.team(), closure.referralDate(),
-            closure.closedAt(), closure.closedDate(), closure.reason(), closure.noFurtherStep() });
+        Unnest.execute(getEntityManager(), CLOSURES, closures, closure -> Unnest.concat(new Object[] {
+            closure.caseId(), closure.childRef(), closure.team(), closure.referralDate() }, closureColumns(closure)));
     }
 
     /**
@@ -79,17 +79,21 @@ public class CaseFactRepository implements PanacheRepositoryBase<CaseFact, UUID>
      * the closure's, instead of an insert and then an update of every index; it ends as the two one after the
      * other (in either order) would leave it, since each owns its columns.
      */
-    public void recordReferralsWithClosures(List<Referral> referrals, List<Closure> closures) {
-        List<Object[]> rows = new ArrayList<>(referrals.size());
-        for (int i = 0; i < referrals.size(); i++) {
-            Referral referral = referrals.get(i);
-            Closure closure = closures.get(i);
-            rows.add(new Object[] { referral.caseId(), referral.childRef(), referral.contactId(), referral.team(),
-                referral.source(), referral.openedAt(), referral.referralDate(), referral.reReferral(),
-                referral.referralsInPrevious12Months(), closure.closedAt(), closure.closedDate(), closure.reason(),
-                closure.noFurtherStep() });
-        }
-        Unnest.execute(getEntityManager(), REFERRALS_AND_CLOSURES, rows);
+    public void recordReferralsWithClosures(List<ReferralAndClosure> cases) {
+        Unnest.execute(getEntityManager(), REFERRALS_AND_CLOSURES, cases,
+                both -> Unnest.concat(referralColumns(both.referral()), closureColumns(both.closure())));
+    }
+
+    /** {@link #REFERRAL_COLUMNS} of a referral. */
+    private static Object[] referralColumns(Referral referral) {
+        return new Object[] { referral.caseId(), referral.childRef(), referral.contactId(), referral.team(),
+            referral.source(), referral.openedAt(), referral.referralDate(), referral.reReferral(),
+            referral.referralsInPrevious12Months() };
+    }
+
+    /** {@link #CLOSURE_COLUMNS} of a closure. */
+    private static Object[] closureColumns(Closure closure) {
+        return new Object[] { closure.closedAt(), closure.closedDate(), closure.reason(), closure.noFurtherStep() };
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.frontdoor.metrics.repository;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -53,18 +52,16 @@ public class ContactFactRepository implements PanacheRepositoryBase<ContactFact,
     public record Decision(ContactDecision decision, int workingDays) {
     }
 
+    /** A contact's receipt and decision that came in the same batch. */
+    public record ReceiptAndDecision(Receipt receipt, Decision decision) {
+    }
+
     /**
      * The receipt owns the receipt columns and overwrites them (it is the authority on them); it never
      * touches the decision columns, so a decision seen earlier survives.
      */
     public void recordReceipts(List<Receipt> receipts) {
-        Unnest.execute(getEntityManager(), RECEIPTS, receipts, row -> {
-            ContactReceipt receipt = row.receipt();
-            ChildProfile child = row.child();
-            return new Object[] { receipt.contactId(), receipt.childRef(), receipt.team(), receipt.source(),
-                receipt.channel(), receipt.outOfHours(), receipt.receivedAt(), receipt.receivedDate(),
-                receipt.decisionDueBy(), child.birthMonth(), child.gender(), child.ethnicity() };
-        });
+        Unnest.execute(getEntityManager(), RECEIPTS, receipts, ContactFactRepository::receiptColumns);
     }
 
     /**
@@ -73,32 +70,38 @@ public class ContactFactRepository implements PanacheRepositoryBase<ContactFact,
      * counts at once), and are never written over what a receipt wrote. The receipt-only columns (channel,
      * out of hours) stay null until the receipt comes.
      */
+    public void recordDecisions(List<Decision> decisions) {
+        Unnest.execute(getEntityManager(), DECISIONS, decisions, row -> {
+            ContactDecision decision = row.decision();
+            return Unnest.concat(new Object[] { decision.contactId(), decision.childRef(), decision.team(),
+                decision.source(), decision.receivedAt(), decision.receivedDate(), decision.decisionDueBy() },
+                    decisionColumns(row));
+        });
+    }
+
     /**
      * Contacts whose receipt and decision came in the same batch: each is one row written once, with the receipt's
      * columns and the decision's, instead of an insert and then an update of every index. It ends as the
      * receipt followed by the decision (or the other way round) would leave it, since each owns its columns.
      */
-    public void recordReceiptsWithDecisions(List<Receipt> receipts, List<Decision> decisions) {
-        List<Object[]> rows = new ArrayList<>(receipts.size());
-        for (int i = 0; i < receipts.size(); i++) {
-            ContactReceipt receipt = receipts.get(i).receipt();
-            ChildProfile child = receipts.get(i).child();
-            ContactDecision decision = decisions.get(i).decision();
-            rows.add(new Object[] { receipt.contactId(), receipt.childRef(), receipt.team(), receipt.source(),
-                receipt.channel(), receipt.outOfHours(), receipt.receivedAt(), receipt.receivedDate(),
-                receipt.decisionDueBy(), child.birthMonth(), child.gender(), child.ethnicity(), decision.decidedAt(),
-                decision.decidedDate(), decision.outcome(), decision.rationaleRecorded(),
-                decisions.get(i).workingDays() });
-        }
-        Unnest.execute(getEntityManager(), RECEIPTS_AND_DECISIONS, rows);
+    public void recordReceiptsWithDecisions(List<ReceiptAndDecision> contacts) {
+        Unnest.execute(getEntityManager(), RECEIPTS_AND_DECISIONS, contacts,
+                both -> Unnest.concat(receiptColumns(both.receipt()), decisionColumns(both.decision())));
     }
 
-    public void recordDecisions(List<Decision> decisions) {
-        Unnest.execute(getEntityManager(), DECISIONS, decisions, row -> {
-            ContactDecision decision = row.decision();
-            return new Object[] { decision.contactId(), decision.childRef(), decision.team(), decision.source(),
-                decision.receivedAt(), decision.receivedDate(), decision.decisionDueBy(), decision.decidedAt(),
-                decision.decidedDate(), decision.outcome(), decision.rationaleRecorded(), row.workingDays() };
-        });
+    /** {@link #RECEIPT_COLUMNS} of a receipt. */
+    private static Object[] receiptColumns(Receipt row) {
+        ContactReceipt receipt = row.receipt();
+        ChildProfile child = row.child();
+        return new Object[] { receipt.contactId(), receipt.childRef(), receipt.team(), receipt.source(),
+            receipt.channel(), receipt.outOfHours(), receipt.receivedAt(), receipt.receivedDate(),
+            receipt.decisionDueBy(), child.birthMonth(), child.gender(), child.ethnicity() };
+    }
+
+    /** {@link #DECISION_COLUMNS} of a decision. */
+    private static Object[] decisionColumns(Decision row) {
+        ContactDecision decision = row.decision();
+        return new Object[] { decision.decidedAt(), decision.decidedDate(), decision.outcome(),
+            decision.rationaleRecorded(), row.workingDays() };
     }
 }

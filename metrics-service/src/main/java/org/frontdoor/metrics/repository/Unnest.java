@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.StringJoiner;
@@ -61,6 +62,13 @@ final class Unnest {
             }
         }
         return insert(table, columns, "ON CONFLICT (" + key + ") DO UPDATE SET " + sets);
+    }
+
+    /** One row's columns followed by more of its columns. */
+    static Object[] concat(Object[] columns, Object[] more) {
+        Object[] row = Arrays.copyOf(columns, columns.length + more.length);
+        System.arraycopy(more, 0, row, columns.length, more.length);
+        return row;
     }
 
     /** Runs a statement whose parameters are the columns of {@code items} as {@code row} lays them out. */

@@ -25,6 +25,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
+import org.frontdoor.events.EventTypes;
 import org.frontdoor.events.Topics;
 import org.frontdoor.kit.consumer.IncomingEvent;
 import org.frontdoor.metrics.FrontDoorFixture;
@@ -66,6 +67,31 @@ class FactBatchTest {
     }
 
     /**
+     * A contact's receipt and decision (or a case's opening and closure) in one batch are written as one row; the
+     * row may already be there, left by an earlier batch's decision or closure, and must end the same.
+     */
+    @Test
+    void aReceiptWithItsDecisionInOneBatchOverTheRowAnEarlierDecisionLeftGivesTheSameFacts() throws Exception {
+        String suffix = "-batch-" + UUID.randomUUID().toString().substring(0, 8);
+        List<IncomingEvent> events = shuffledWithRepeats(suffix);
+        List<IncomingEvent> earlier = new ArrayList<>();
+        for (IncomingEvent event : events) {
+            if (EventTypes.CONTACT_DECIDED.equals(event.type()) || EventTypes.CASE_CLOSED.equals(event.type())) {
+                earlier.add(new IncomingEvent(UUID.randomUUID(), event.type(), event.source(), event.subject(),
+                        event.time(), event.key(), event.topic(), event.partition(), event.offset(), event.data()));
+            }
+        }
+        List<IncomingEvent> all = new ArrayList<>(earlier);
+        all.addAll(events);
+
+        Map<String, List<String>> oneByOne = applyInBatches(all.stream().map(List::of).toList(), suffix);
+        Map<String, List<String>> twoBatches = applyInBatches(List.of(earlier, events), suffix);
+
+        assertFalse(earlier.isEmpty(), "the fixture has decisions and closures");
+        assertEquals(oneByOne, twoBatches);
+    }
+
+    /**
      * The May fixture and the pre-2013 history, shuffled, and every seventh event sent again under a new
      * event id (a producer's retry): the kit's dedup cannot see those, so the facts must absorb them.
      */
@@ -93,8 +119,17 @@ class FactBatchTest {
     /** Applies the events in transactions of {@code size}, reads the fixture's facts, then removes them. */
     private Map<String, List<String>> applyInBatchesOf(int size, List<IncomingEvent> events, String suffix)
             throws SQLException {
+        List<List<IncomingEvent>> batches = new ArrayList<>();
         for (int from = 0; from < events.size(); from += size) {
-            List<IncomingEvent> batch = events.subList(from, Math.min(events.size(), from + size));
+            batches.add(events.subList(from, Math.min(events.size(), from + size)));
+        }
+        return applyInBatches(batches, suffix);
+    }
+
+    /** Applies each batch in its own transaction, reads the fixture's facts, then removes them. */
+    private Map<String, List<String>> applyInBatches(List<List<IncomingEvent>> batches, String suffix)
+            throws SQLException {
+        for (List<IncomingEvent> batch : batches) {
             QuarkusTransaction.requiringNew().run(() -> projection.handleAll(batch));
         }
         Map<String, List<String>> facts = new LinkedHashMap<>();
