@@ -107,14 +107,14 @@ final class Limits {
                                     + "'frontdoor.contact.received.v1', '/frontdoor/referral-service', ?, ?, ?)")) {
                         long n = 0;
                         while (System.nanoTime() < end) {
-                            UUID id = UUID.randomUUID();
+                            UUID id = Ids.next();
                             Instant now = Instant.now();
                             String child = "bench-" + (n++);
                             contact.setObject(1, id);
                             contact.setString(2, child);
                             contact.setTimestamp(3, Timestamp.from(now));
                             contact.executeUpdate();
-                            outbox.setObject(1, UUID.randomUUID());
+                            outbox.setObject(1, Ids.next());
                             outbox.setString(2, child);
                             outbox.setString(3, id.toString());
                             outbox.setTimestamp(4, Timestamp.from(now));
@@ -177,10 +177,10 @@ final class Limits {
                 while (System.nanoTime() < end) {
                     for (int i = 0; i < batch; i++) {
                         // Half the records update a contact new in the previous batch (a decision after a receipt).
-                        UUID contact = (i % 2 == 1 && previous[i - 1] != null) ? previous[i - 1] : UUID.randomUUID();
+                        UUID contact = (i % 2 == 1 && previous[i - 1] != null) ? previous[i - 1] : Ids.next();
                         current[i] = contact;
                         Instant now = Instant.now();
-                        dedup.setObject(1, UUID.randomUUID());
+                        dedup.setObject(1, Ids.next());
                         dedup.addBatch();
                         upsert.setObject(1, contact);
                         upsert.setString(2, "bench-" + (n++));

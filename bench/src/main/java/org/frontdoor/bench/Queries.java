@@ -223,14 +223,14 @@ final class Queries {
         String source = SOURCES[random.nextInt(SOURCES.length)];
         for (int c = 0; c < extraContacts; c++) {
             LocalDate other = FIRST.plusDays(random.nextInt(DAYS));
-            contact(t, UUID.randomUUID(), child, team, source, other,
+            contact(t, Ids.next(), child, team, source, other,
                     CALENDAR.addWorkingDays(other, random.nextInt(3)),
                     random.nextBoolean() ? "NO_FURTHER_ACTION" : "EARLY_HELP", null, random, counts);
         }
         LocalDate received = FIRST.plusDays(random.nextInt(DAYS));
         LocalDate referral = CALENDAR.addWorkingDays(received, random.nextInt(3));
-        UUID contactId = UUID.randomUUID();
-        UUID caseId = UUID.randomUUID();
+        UUID contactId = Ids.next();
+        UUID caseId = Ids.next();
         contact(t, contactId, child, team, source, received, referral, "REFERRAL", caseId, random, counts);
         boolean reReferral = random.nextInt(5) == 0;
         boolean open = random.nextInt(100) == 0;
@@ -261,7 +261,7 @@ final class Queries {
         boolean assessmentOpen = open && random.nextBoolean();
         LocalDate due = CALENDAR.addWorkingDays(referral, 45);
         Integer days = assessmentOpen ? null : CALENDAR.workingDaysBetween(referral, completed);
-        UUID assessmentId = UUID.randomUUID();
+        UUID assessmentId = Ids.next();
         row(t.assessments, assessmentId, caseId, child, team, "SINGLE", referral, at(started), started,
                 assessmentOpen ? null : at(completed), assessmentOpen ? null : completed,
                 assessmentOpen ? null : "CHILD_IN_NEED_PLAN", referral, due, days, referral, due, days);
@@ -280,8 +280,8 @@ final class Queries {
         LocalDate discussed = CALENDAR.addWorkingDays(referral, 2 + random.nextInt(10));
         LocalDate enquiryDone = CALENDAR.addWorkingDays(discussed, 5 + random.nextInt(10));
         boolean icpc = random.nextInt(3) != 0;
-        UUID enquiryId = UUID.randomUUID();
-        row(t.enquiries, enquiryId, caseId, child, team, UUID.randomUUID(), discussed,
+        UUID enquiryId = Ids.next();
+        row(t.enquiries, enquiryId, caseId, child, team, Ids.next(), discussed,
                 CALENDAR.addWorkingDays(discussed, 15), at(discussed), discussed, at(enquiryDone), enquiryDone,
                 icpc ? "ICPC_REQUIRED" : "NO_ICPC");
         counts[1]++;
@@ -290,8 +290,8 @@ final class Queries {
         }
         LocalDate held = CALENDAR.addWorkingDays(discussed, 8 + random.nextInt(12));
         boolean plan = random.nextInt(4) != 0;
-        UUID planId = plan ? UUID.randomUUID() : null;
-        row(t.conferences, UUID.randomUUID(), caseId, child, team, at(held), held, "INITIAL", random.nextInt(20) == 0,
+        UUID planId = plan ? Ids.next() : null;
+        row(t.conferences, Ids.next(), caseId, child, team, at(held), held, "INITIAL", random.nextInt(20) == 0,
                 enquiryId, discussed, CALENDAR.workingDaysBetween(discussed, held), plan ? "CP_PLAN" : "NO_PLAN",
                 plan ? "NEG" : null, planId);
         counts[1]++;
@@ -323,7 +323,7 @@ final class Queries {
     }
 
     private static void event(Tables t, String type, UUID subject, Instant time, String data) {
-        row(t.events, UUID.randomUUID(), type, subject, time, data.replace("\\", "\\\\"));
+        row(t.events, Ids.next(), type, subject, time, data.replace("\\", "\\\\"));
     }
 
     private static void row(StringBuilder out, Object... values) {

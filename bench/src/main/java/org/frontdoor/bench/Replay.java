@@ -52,7 +52,7 @@ final class Replay {
         Instant receivedAt = received.atTime(10, 0).toInstant(ZoneOffset.UTC);
         LocalDate due = CALENDAR.addWorkingDays(received, 1);
         // The contact that was not referred.
-        UUID other = UUID.randomUUID();
+        UUID other = Ids.next();
         events.add(new Event(EventTypes.CONTACT_RECEIVED, other.toString(), child,
                 received(other, child, receivedAt, source, team, due), receivedAt));
         Instant otherDecided = receivedAt.plusSeconds(3600);
@@ -63,8 +63,8 @@ final class Replay {
         LocalDate referralReceived = CALENDAR.addWorkingDays(received, 5);
         Instant refAt = referralReceived.atTime(9, 30).toInstant(ZoneOffset.UTC);
         LocalDate refDue = CALENDAR.addWorkingDays(referralReceived, 1);
-        UUID contact = UUID.randomUUID();
-        UUID caseId = UUID.randomUUID();
+        UUID contact = Ids.next();
+        UUID caseId = Ids.next();
         events.add(new Event(EventTypes.CONTACT_RECEIVED, contact.toString(), child,
                 received(contact, child, refAt, source, team, refDue), refAt));
         int days = random.nextInt(2);
@@ -133,7 +133,7 @@ final class Replay {
                 for (Event event : caseEvents(run, n, random)) {
                     List<Header> headers = List.of(
                             header(CloudEventHeaders.SPECVERSION, CloudEventHeaders.SPEC_VERSION),
-                            header(CloudEventHeaders.ID, UUID.randomUUID().toString()),
+                            header(CloudEventHeaders.ID, Ids.next().toString()),
                             header(CloudEventHeaders.SOURCE, source),
                             header(CloudEventHeaders.TYPE, event.type()),
                             header(CloudEventHeaders.SUBJECT, event.subject()),

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -17,6 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.frontdoor.events.CloudEventHeaders;
 import org.frontdoor.events.EventTypes;
 import org.frontdoor.events.Topics;
+import org.frontdoor.kit.persistence.TimeOrderedIds;
 
 /**
  * Puts many referral events on the topic at once, batched as a relay catching up would, so that the consumer polls
@@ -38,9 +38,9 @@ final class Burst implements AutoCloseable {
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Sends one event with its own id (a new delivery). */
+    /** Sends one event with its own id (a new delivery), time-ordered as the producers make them. */
     void send(String type, String subject, String key, String data, Instant time) {
-        send(UUID.randomUUID().toString(), type, subject, key, data, time);
+        send(TimeOrderedIds.next().toString(), type, subject, key, data, time);
     }
 
     /** Sends one event with a chosen id (the same event again). */

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.frontdoor.events.EventTypes;
+import org.frontdoor.kit.persistence.TimeOrderedIds;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -77,8 +78,8 @@ class CatchUpBenchmark {
                 String team = TEAMS[n % TEAMS.length];
                 LocalDate day = LocalDate.of(2025, 3, 3).plusDays(n % 200);
                 Instant at = day.atTime(9, 0).toInstant(ZoneOffset.UTC);
-                String contact = UUID.randomUUID().toString();
-                String caseId = UUID.randomUUID().toString();
+                String contact = TimeOrderedIds.next().toString();
+                String caseId = TimeOrderedIds.next().toString();
                 String common = "\"childRef\":\"" + child + "\",\"team\":\"" + team + "\"";
                 burst.send(EventTypes.CONTACT_RECEIVED, contact, child, "{\"contactId\":\"" + contact + "\"," + common
                         + ",\"occurredAt\":\"" + at + "\",\"decisionDueBy\":\"" + day.plusDays(1) + "\"}", at);

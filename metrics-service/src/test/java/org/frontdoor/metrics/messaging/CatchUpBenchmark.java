@@ -31,6 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.frontdoor.clocks.WorkingCalendar;
 import org.frontdoor.events.CloudEventHeaders;
 import org.frontdoor.events.EventTypes;
+import org.frontdoor.kit.persistence.TimeOrderedIds;
 import org.frontdoor.metrics.TestEvents;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -144,7 +145,7 @@ class CatchUpBenchmark {
                 for (String[] event : caseEvents(run, n)) {
                     RecordHeaders headers = new RecordHeaders();
                     String[][] envelope = { { CloudEventHeaders.SPECVERSION, CloudEventHeaders.SPEC_VERSION },
-                        { CloudEventHeaders.ID, UUID.randomUUID().toString() },
+                        { CloudEventHeaders.ID, newId() },
                         { CloudEventHeaders.SOURCE, EventTypes.sourceOf(event[0]) },
                         { CloudEventHeaders.TYPE, event[0] }, { CloudEventHeaders.SUBJECT, event[1] },
                         { CloudEventHeaders.TIME, event[3] },
@@ -176,11 +177,11 @@ class CatchUpBenchmark {
         LocalDate received = CALENDAR.addWorkingDays(LocalDate.parse("2025-01-02"), n % 250);
         LocalDate referred = CALENDAR.addWorkingDays(received, 5);
         LocalDate closed = CALENDAR.addWorkingDays(referred, 2);
-        TestEvents.Contact other = new TestEvents.Contact(UUID.randomUUID().toString(), child, team, "6",
+        TestEvents.Contact other = new TestEvents.Contact(newId(), child, team, "6",
                 at(received, 10), CALENDAR.addWorkingDays(received, 1).toString());
-        TestEvents.Contact contact = new TestEvents.Contact(UUID.randomUUID().toString(), child, team, "6",
+        TestEvents.Contact contact = new TestEvents.Contact(newId(), child, team, "6",
                 at(referred, 9), CALENDAR.addWorkingDays(referred, 1).toString());
-        String caseId = UUID.randomUUID().toString();
+        String caseId = newId();
         List<String[]> events = new ArrayList<>(6);
         events.add(event(EventTypes.CONTACT_RECEIVED, other.id(), child, other.receivedAt(), other.received()));
         events.add(event(EventTypes.CONTACT_DECIDED, other.id(), child, at(received, 11),
@@ -195,6 +196,11 @@ class CatchUpBenchmark {
                  "closedDate": "%s", "reason": "RC7", "noFurtherStepAfterReferral": true}
                 """.formatted(caseId, child, team, at(closed, 11), referred, closed)));
         return events;
+    }
+
+    /** Ids as referral-service makes them: time-ordered. */
+    private static String newId() {
+        return TimeOrderedIds.next().toString();
     }
 
     private static String[] event(String type, String subject, String key, String time, String data) {

@@ -16,6 +16,7 @@ import org.frontdoor.clocks.WorkingCalendar;
 import org.frontdoor.events.AssessmentKind;
 import org.frontdoor.events.AssessmentOutcome;
 import org.frontdoor.events.PrimaryNeed;
+import org.frontdoor.kit.persistence.TimeOrderedIds;
 import org.frontdoor.kit.problem.ConflictProblem;
 
 /**
@@ -54,7 +55,7 @@ public class Assessment {
     }
 
     Assessment(AssessmentKind kind, String ruleSet, Instant startedAt, LocalDate anchorDate, LocalDate dueBy) {
-        this.id = UUID.randomUUID();
+        this.id = TimeOrderedIds.next();
         this.kind = kind;
         this.ruleSet = ruleSet;
         this.startedAt = startedAt;

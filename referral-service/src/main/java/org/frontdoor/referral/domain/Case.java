@@ -31,6 +31,7 @@ import org.frontdoor.events.ConferenceKind;
 import org.frontdoor.events.ConferenceOutcome;
 import org.frontdoor.events.PrimaryNeed;
 import org.frontdoor.events.Section47Outcome;
+import org.frontdoor.kit.persistence.TimeOrderedIds;
 import org.frontdoor.kit.problem.ConflictProblem;
 import org.frontdoor.kit.problem.InvalidFieldProblem;
 import org.frontdoor.kit.problem.NotFoundProblem;
@@ -96,7 +97,7 @@ public class Case {
      */
     public static Case open(Contact contact, Instant openedAt, LocalDate referralDate, int previousReferrals) {
         Case opened = new Case();
-        opened.id = UUID.randomUUID();
+        opened.id = TimeOrderedIds.next();
         opened.childRef = contact.childRef();
         opened.contactId = contact.id();
         opened.team = contact.team();

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import org.frontdoor.events.AbuseCategory;
 import org.frontdoor.events.ConferenceKind;
 import org.frontdoor.events.ConferenceOutcome;
+import org.frontdoor.kit.persistence.TimeOrderedIds;
 
 /**
  * A child protection conference: an initial one (after a Section 47 enquiry, or a transfer-in from
@@ -46,7 +47,7 @@ public class Conference {
 
     Conference(ConferenceKind kind, Instant heldAt, boolean transferIn, UUID section47Id, ConferenceOutcome outcome,
             AbuseCategory category, Integer workingDays, Boolean inTimescale) {
-        this.id = UUID.randomUUID();
+        this.id = TimeOrderedIds.next();
         this.kind = kind;
         this.heldAt = heldAt;
         this.transferIn = transferIn;

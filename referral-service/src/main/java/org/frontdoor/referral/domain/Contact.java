@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 
 import org.frontdoor.events.Channel;
 import org.frontdoor.events.ContactOutcome;
+import org.frontdoor.kit.persistence.TimeOrderedIds;
 import org.frontdoor.kit.problem.ConflictProblem;
 
 /**
@@ -69,7 +70,7 @@ public class Contact {
     /** A newly received contact, awaiting a decision by {@code decisionDueBy}. */
     public static Contact receive(ContactDetails details, LocalDate decisionDueBy) {
         Contact contact = new Contact();
-        contact.id = UUID.randomUUID();
+        contact.id = TimeOrderedIds.next();
         contact.childRef = details.childRef();
         contact.receivedAt = details.receivedAt();
         contact.source = details.source();

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 
 import org.frontdoor.clocks.WorkingCalendar;
 import org.frontdoor.events.AbuseCategory;
+import org.frontdoor.kit.persistence.TimeOrderedIds;
 import org.frontdoor.kit.problem.ConflictProblem;
 
 /**
@@ -46,7 +47,7 @@ public class CpPlan {
     }
 
     CpPlan(String childRef, UUID conferenceId, AbuseCategory category, Instant startedAt) {
-        this.id = UUID.randomUUID();
+        this.id = TimeOrderedIds.next();
         this.childRef = childRef;
         this.conferenceId = conferenceId;
         this.category = category;

@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.frontdoor.events.Section47Outcome;
+import org.frontdoor.kit.persistence.TimeOrderedIds;
 import org.frontdoor.kit.problem.ConflictProblem;
 
 /**
@@ -39,7 +40,7 @@ public class Section47Enquiry {
     }
 
     Section47Enquiry(UUID strategyDiscussionId, Instant startedAt, LocalDate icpcDueBy) {
-        this.id = UUID.randomUUID();
+        this.id = TimeOrderedIds.next();
         this.strategyDiscussionId = strategyDiscussionId;
         this.startedAt = startedAt;
         this.icpcDueBy = icpcDueBy;

@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.frontdoor.kit.persistence.TimeOrderedIds;
+
 /** A multi-agency strategy discussion; when it initiates a Section 47 enquiry it starts the ICPC clock. */
 @Entity
 @Table(name = "strategy_discussion")
@@ -24,7 +26,7 @@ public class StrategyDiscussion {
     }
 
     StrategyDiscussion(Instant heldAt, boolean section47Initiated) {
-        this.id = UUID.randomUUID();
+        this.id = TimeOrderedIds.next();
         this.heldAt = heldAt;
         this.section47Initiated = section47Initiated;
     }

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.frontdoor.events.EventTypes;
+import org.frontdoor.kit.persistence.TimeOrderedIds;
 import org.frontdoor.kit.persistence.TransactionStatements;
 
 /**
@@ -55,7 +56,7 @@ public class Outbox {
      */
     @Transactional(TxType.MANDATORY)
     public UUID append(String type, String subject, String key, Object payload) {
-        UUID eventId = UUID.randomUUID();
+        UUID eventId = TimeOrderedIds.next();
         String data;
         try {
             data = json.writeValueAsString(payload);
