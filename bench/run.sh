@@ -23,9 +23,9 @@ done
 
 jar=bench/target/bench-0.1.0-SNAPSHOT.jar
 outputs=("$jar" bench/target/lib deploy/local/target/lib
-         referral-service/target/quarkus-app/quarkus-run.jar
-         allocation-service/target/quarkus-app/quarkus-run.jar
-         metrics-service/target/quarkus-app/quarkus-run.jar)
+         referral-service/target/referral-service-runner.jar
+         allocation-service/target/allocation-service-runner.jar
+         metrics-service/target/metrics-service-runner.jar)
 stamp=bench/target/bench-build.stamp
 
 needs_build() {
@@ -68,7 +68,11 @@ snapshot=bench/target/snapshot
 rm -rf "$snapshot"
 for module in referral-service allocation-service metrics-service; do
   mkdir -p "$snapshot/$module/target"
-  cp -r "$module/target/quarkus-app" "$snapshot/$module/target/"
+  # With the times kept, so the class archives recorded next to the jars still match them (ClassArchive).
+  cp -p "$module/target/$module-runner.jar" "$snapshot/$module/target/"
+  for archive in "$module/target/$module-runner-"*.jsa; do
+    if [ -e "$archive" ]; then cp -p "$archive" "$snapshot/$module/target/"; fi
+  done
 done
 mkdir -p "$snapshot/deploy/local/target"
 cp -r deploy/local/target/lib "$snapshot/deploy/local/target/"

@@ -3,10 +3,8 @@
 # service's folder, e.g. docker build -f deploy/docker/service.Dockerfile referral-service
 FROM eclipse-temurin:17-jre
 WORKDIR /deployments
-COPY target/quarkus-app/lib/ lib/
-COPY target/quarkus-app/*.jar ./
-COPY target/quarkus-app/app/ app/
-COPY target/quarkus-app/quarkus/ quarkus/
+# The service is one jar (quarkus.package.jar.type=uber-jar), e.g. target/referral-service-runner.jar.
+COPY target/*-runner.jar service.jar
 USER 185
 ENV JAVA_OPTS="-Xmx192m -XX:+UseSerialGC"
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /deployments/quarkus-run.jar"]
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /deployments/service.jar"]

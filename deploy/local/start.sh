@@ -29,9 +29,9 @@ fi
 
 launcher="deploy/local/target/local-stack-0.1.0-SNAPSHOT.jar"
 outputs=("$launcher" deploy/local/target/lib
-         referral-service/target/quarkus-app/quarkus-run.jar
-         allocation-service/target/quarkus-app/quarkus-run.jar
-         metrics-service/target/quarkus-app/quarkus-run.jar)
+         referral-service/target/referral-service-runner.jar
+         allocation-service/target/allocation-service-runner.jar
+         metrics-service/target/metrics-service-runner.jar)
 
 # start.sh's own record of its last successful build: Maven leaves an unchanged jar untouched, so the jars'
 # times cannot say whether a build is needed. Stamped before the build starts, kept only if it succeeds, so a

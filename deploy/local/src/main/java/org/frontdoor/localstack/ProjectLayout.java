@@ -48,8 +48,8 @@ public final class ProjectLayout {
         return libs;
     }
 
-    /** The runnable build of a service module, e.g. referral-service/target/quarkus-app/quarkus-run.jar. */
+    /** The runnable build of a service module, one jar: e.g. referral-service/target/referral-service-runner.jar. */
     public Path serviceJar(String module) {
-        return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        return root.resolve(module).resolve("target").resolve(module + "-runner.jar");
     }
 }

@@ -26,12 +26,18 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final long launchedNanos;
+    private final ClassArchive archive;
+    private volatile double readySeconds = Double.NaN;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Process process, Path log, long launchedNanos,
+            ClassArchive archive) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.launchedNanos = launchedNanos;
+        this.archive = archive;
     }
 
     static ServiceProcess launch(String name, Path jar, int port, Map<String, String> properties, Path log)
@@ -41,24 +47,23 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Files.createDirectories(log.getParent());
         String java = ProcessHandle.current().info().command().orElse("java");
+        ClassArchive archive = ClassArchive.of(jar);
         List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(jvmOptions(jar));
+        command.addAll(jvmOptions(archive));
         command.add("-Dquarkus.http.port=" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        // Run from the jar's folder under its bare name, recording and mapping alike: the archive holds the
+        // class path as the JVM was given it, and a copy of the folder elsewhere then still matches it.
         command.add("-jar");
+        command.add(jar.getFileName().toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        if (Files.isRegularFile(archive(jar))) {
-            // The archive names the jar as Quarkus launched it to record the classes: relative, from its folder.
-            command.add(jar.getFileName().toString());
-            builder.directory(jar.toAbsolutePath().getParent().toFile());
-        } else {
-            command.add(jar.toString());
-        }
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .directory(jar.toAbsolutePath().getParent().toFile());
         // glibc gives each thread that allocates its own 64 MB malloc arena; two are plenty for a JVM, whose
         // Java objects live in its heap, and the arenas were a good part of the RSS above the heap.
         builder.environment().put("MALLOC_ARENA_MAX", "2");
-        return new ServiceProcess(name, port, builder.start(), log);
+        long launched = System.nanoTime();
+        return new ServiceProcess(name, port, builder.start(), log, launched, archive);
     }
 
     /**
@@ -74,22 +79,17 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * Start-up and footprint (issue 6): a small serial-collected heap, capped metaspace, code cache and thread
-     * stacks, and the application class-data archive that {@code quarkus.package.jar.appcds.enabled} writes
-     * next to the jar at package time (classes mapped from it instead of loaded and verified one by one). A
-     * build without the archive starts the ordinary way; so does one whose jars are not the archive's (another
-     * JDK, or a copy that did not keep the files' times), after a warning in its log.
+     * stacks, and the application's class-data archive: recorded on the jar's first run here, then mapped at every
+     * start instead of loading, parsing and verifying each class again ({@link ClassArchive}).
      */
-    static List<String> jvmOptions(Path jar) {
+    static List<String> jvmOptions(ClassArchive archive) {
         List<String> options = new ArrayList<>(List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC",
                 "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=96m", "-Xss512k",
                 // Hands the C library's freed memory back every 5 s: referral-service under 150 POSTs/s had ~80 MB
                 // of malloc arenas in its RSS for 45 MB in use (compiler arenas, mostly); 334 -> 313 MB at the end.
                 "-XX:TrimNativeHeapInterval=5000"));
         options.addAll(START_UP);
-        Path archive = archive(jar);
-        if (Files.isRegularFile(archive)) {
-            options.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
-        }
+        options.addAll(archive.options());
         // For trials such as -XX:TieredStopAtLevel=1 (C1 code only): added last, so they win over the options
         // above.
         String extra = System.getenv(EXTRA_OPTIONS);
@@ -97,10 +97,6 @@ public final class ServiceProcess implements AutoCloseable {
             options.addAll(List.of(extra.trim().split("\\s+")));
         }
         return options;
-    }
-
-    private static Path archive(Path jar) {
-        return jar.resolveSibling("app-cds.jsa");
     }
 
     /** Waits until {@code /q/health/ready} answers 200, failing early if the process dies. */
@@ -115,6 +111,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             try {
                 if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    readySeconds = (System.nanoTime() - launchedNanos) / 1e9;
                     return;
                 }
             } catch (IOException e) {
@@ -127,7 +124,8 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IOException(name + " was not ready within " + timeout + "; see " + log);
             }
             try {
-                Thread.sleep(200);
+                // Often enough that the start-up time it gives is within 50 ms of the truth.
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("Interrupted while waiting for " + name, e);
@@ -155,16 +153,23 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** Seconds from launching the JVM to the first 200 of {@code /q/health/ready}; NaN until then. */
+    public double readySeconds() {
+        return readySeconds;
+    }
+
     @Override
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            // A run that records the class archive writes it on the way out: some seconds more.
+            if (!process.waitFor(archive.recording() ? 60 : 10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        archive.keepIfRecorded();
     }
 }

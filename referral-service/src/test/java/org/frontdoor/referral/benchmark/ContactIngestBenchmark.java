@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * Run after packaging: ./mvnw -pl referral-service package -DskipTests, then
  * ./mvnw -pl referral-service surefire:test -Dfrontdoor.excluded.groups=none -Dgroups=benchmark
  * -Dtest=ContactIngestBenchmark (-Dingest.rate=80 -Dingest.seconds=60 -Dingest.jfr=true to record a profile,
- * -Dingest.jar=<quarkus-run.jar> to measure another build, such as the one before a change; -Dingest.nmt=true for
+ * -Dingest.jar=<referral-service-runner.jar> to measure another build, such as the one before a change; -Dingest.nmt=true for
  * the JVM's native memory by category; -Dingest.jvm="-XX:..." for JVM options to try).
  */
 @Tag("benchmark")
