@@ -14,15 +14,25 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.frontdoor.events.Channel;
 import org.frontdoor.events.CloudEventHeaders;
@@ -47,6 +57,9 @@ class FactConsumerTest {
 
     @Inject
     ContactFactRepository contactFacts;
+
+    @Inject
+    EntityManager entityManager;
 
     @Test
     void aRedeliveredEventCountsOnceAndBadRecordsAreDeadLetteredWhileConsumptionGoesOn() {
@@ -130,6 +143,60 @@ class FactConsumerTest {
         assertIndicator(reversedIndicators, "CONTACTS", 1, null, "1");
         assertIndicator(reversedIndicators, "CONTACT_DECISION_TIMELINESS", 1, 1L, "100.0");
         assertIndicator(reversedIndicators, "CONTACT_CONVERSION", 0, 1L, "0.0");
+    }
+
+    @Test
+    void twoLoopsOwnTheSamePartitionsOfBothTopicsSoEachChildsEventsMeetOnOne() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            ConsumerGroupDescription group = await().atMost(PATIENCE).until(
+                    () -> admin.describeConsumerGroups(List.of(FactConsumer.NAME)).all().get().get(FactConsumer.NAME),
+                    g -> g.members().size() == 2
+                            && g.members().stream().noneMatch(m -> m.assignment().topicPartitions().isEmpty()));
+            Set<String> clients = new TreeSet<>();
+            Set<Integer> owned = new TreeSet<>();
+            for (MemberDescription member : group.members()) {
+                clients.add(member.clientId());
+                Map<String, Set<Integer>> byTopic = member.assignment().topicPartitions().stream()
+                        .collect(Collectors.groupingBy(TopicPartition::topic,
+                                Collectors.mapping(TopicPartition::partition, Collectors.toCollection(TreeSet::new))));
+                assertEquals(Set.of(Topics.REFERRAL_EVENTS, Topics.ALLOCATION_EVENTS), byTopic.keySet(),
+                        member.clientId());
+                assertEquals(byTopic.get(Topics.REFERRAL_EVENTS), byTopic.get(Topics.ALLOCATION_EVENTS),
+                        member.clientId() + " owns partition i of one topic only with partition i of the other");
+                for (int partition : byTopic.get(Topics.REFERRAL_EVENTS)) {
+                    assertTrue(owned.add(partition), "partition " + partition + " has one owner");
+                }
+            }
+            assertEquals(Set.of(FactConsumer.NAME + "-consumer-1", FactConsumer.NAME + "-consumer-2"), clients);
+            assertEquals(Topics.PARTITIONS, owned.size());
+        }
+    }
+
+    @Test
+    void casesOpenedAndAllocatedTogetherAcrossBothTopicsAllKeepTheirFirstAllocation() {
+        // Opening (referral topic) and allocation (allocation topic) of each case are written by whichever loop
+        // owns the child's partition; were they on two loops at once, each transaction could miss the other's row.
+        String team = "team-" + UUID.randomUUID();
+        int cases = 300;
+        try (EventPublisher publisher = new EventPublisher(bootstrapServers)) {
+            for (int i = 0; i < cases; i++) {
+                TestEvents.Contact contact = TestEvents.Contact.of(team, "6", "2024-03-04T09:00:00Z", "2024-03-05");
+                String caseId = UUID.randomUUID().toString();
+                publisher.publish(EventTypes.CASE_OPENED, caseId, contact.childRef(),
+                        contact.caseOpened(caseId, "2024-03-04T10:00:00Z", "2024-03-04", 0));
+                publisher.publish(EventTypes.CASE_ALLOCATED, caseId, contact.childRef(), TestEvents.caseAllocated(
+                        caseId, contact.childRef(), "sw-" + (i % 7), team, "2024-03-05T09:00:00Z", null));
+            }
+        }
+        await().atMost(PATIENCE).until(() -> countCases(team, "") == cases);
+        await().atMost(PATIENCE).until(() -> countCases(team, " AND first_allocated_date = DATE '2024-03-05'"),
+                n -> n == cases);
+    }
+
+    private long countCases(String team, String condition) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM case_fact WHERE team = ?1" + condition)
+                .setParameter(1, team).getSingleResult()).longValue());
     }
 
     private ContactFact fact(String contactId) {

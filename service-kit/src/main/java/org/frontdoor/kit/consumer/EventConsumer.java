@@ -24,13 +24,16 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -67,7 +70,11 @@ public final class EventConsumer implements Runnable {
     private final Counter deadLettered;
     private volatile boolean running = true;
 
-    EventConsumer(String name, List<String> topics, EventHandler handler, EntityManager entityManager,
+    /**
+     * A loop consuming {@code topics} in group {@code name}; {@code suffix} tells the loops of one service apart
+     * in client ids ("" for a service's only loop, "-1", "-2"… when it runs several).
+     */
+    EventConsumer(String name, String suffix, List<String> topics, EventHandler handler, EntityManager entityManager,
             ObjectMapper json, ConsumerConfig config, String bootstrapServers, MeterRegistry registry) {
         this.name = name;
         this.topics = List.copyOf(topics);
@@ -80,19 +87,25 @@ public final class EventConsumer implements Runnable {
         consumerProps.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         consumerProps.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG,
                 config.groupId().orElse(name));
-        consumerProps.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, name + "-consumer");
+        consumerProps.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG,
+                name + "-consumer" + suffix);
         consumerProps.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerProps.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumerProps.put(org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                 config.maxPollRecords());
         consumerProps.put(org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // Partition i of every topic goes to the same loop (given equal partition counts, which EventConsumers
+        // checks), so a child's events of both topics are applied by one thread. Said here, not left to the
+        // client's default list, which could change.
+        consumerProps.put(org.apache.kafka.clients.consumer.ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                RangeAssignor.class.getName());
         this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
 
         Properties producerProps = new Properties();
         producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, name + "-dead-letters");
+        producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, name + "-dead-letters" + suffix);
         producerProps.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         this.deadLetters = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
 
@@ -118,7 +131,7 @@ public final class EventConsumer implements Runnable {
                 }
                 try {
                     process(records);
-                    consumer.commitSync();
+                    commit();
                     backoff = 100;
                 } catch (TransientFailure e) {
                     LOG.warnf("%s: could not apply a batch (%s); retrying in %d ms", name, e.getMessage(), backoff);
@@ -137,6 +150,20 @@ public final class EventConsumer implements Runnable {
             clientMetrics.close();
             consumer.close(Duration.ofSeconds(5));
             deadLetters.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * Commits the offsets of the batch just applied. When the group has moved the partitions on meanwhile (a loop
+     * joined or left, or this one was too slow), the commit is refused: the batch is already durable, and whoever
+     * owns the partitions now receives its records again and skips them as duplicates.
+     */
+    private void commit() {
+        try {
+            consumer.commitSync();
+        } catch (RebalanceInProgressException | CommitFailedException e) {
+            LOG.infof("%s: offsets not committed (%s); the batch is applied, and its records will come again "
+                    + "and count as duplicates", name, e.getClass().getSimpleName());
         }
     }
 
