@@ -4,7 +4,7 @@
 # Prints every figure as it goes and appends one dated section to docs/benchmarks.md.
 # Builds what is missing or out of date first (like deploy/local/start.sh). Full run < 30 minutes; --quick ≈ 5.
 #
-#   bench/run.sh [--quick] [--only limits,ingest,freshness,queries,replay] [--no-append] [--no-jfr]
+#   bench/run.sh [--quick] [--only limits,ingest,freshness,queries,replay] [--no-append] [--jfr]
 #                [--rebuild | --no-build]     (--no-build: run what is built, even if sources changed since)
 set -euo pipefail
 cd "$(dirname "$0")/.."
