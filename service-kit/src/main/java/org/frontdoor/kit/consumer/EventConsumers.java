@@ -97,15 +97,20 @@ public class EventConsumers {
      * out of order with each other).
      */
     static int loops(int requested, Map<String, Integer> partitions) {
-        if (partitions.values().stream().distinct().count() != 1) {
+        if (!coPartitioned(partitions)) {
             return 1;
         }
         int count = partitions.values().iterator().next();
         return Math.max(1, Math.min(requested, count));
     }
 
+    /** Every topic has the same partition count, so partition i of each goes to the same loop. */
+    private static boolean coPartitioned(Map<String, Integer> partitions) {
+        return partitions.values().stream().distinct().count() == 1;
+    }
+
     private static String why(int requested, Map<String, Integer> partitions) {
-        if (partitions.values().stream().distinct().count() != 1) {
+        if (!coPartitioned(partitions)) {
             return "the topics' partition counts differ " + partitions
                     + ", so a child's events of different topics would reach different loops; give every topic "
                     + "the same count to run more than one";
