@@ -29,6 +29,7 @@ import org.frontdoor.allocation.repository.AwaitingContactRepository.ContactRow;
 import org.frontdoor.allocation.repository.CaseRepository;
 import org.frontdoor.allocation.repository.CaseRepository.CaseRow;
 import org.frontdoor.allocation.repository.HeldEventRepository;
+import org.frontdoor.allocation.repository.WorkerRepository;
 import org.frontdoor.allocation.service.AlertTrigger;
 import org.frontdoor.allocation.service.AllocationService;
 import org.frontdoor.events.EventTypes;
@@ -48,6 +49,11 @@ import org.frontdoor.kit.consumer.IncomingEvent;
  * applied in their order: a case whose story needs the domain (something held for it on arrival, or an allocation
  * ended by its closure) goes through {@link AllocationService} as one event alone would, after the set-based writes
  * gathered before it. After commit the board is pushed and the alerts re-evaluated for the teams touched.
+ *
+ * <p>Two loops run this (service-kit's {@code frontdoor.consumer.threads}), each on its own partitions. The topic is
+ * keyed by child, so a case's events all meet on one loop, and the loops' writes touch different cases and contacts.
+ * Only a worker's row may be wanted by both, when each applies an allocation held for it: a batch locks every worker
+ * its held allocations name before it applies any, in worker id order, so one loop waits for the other, never both.
  */
 @ApplicationScoped
 public class ReferralEventsConsumer implements EventHandler {
@@ -58,17 +64,20 @@ public class ReferralEventsConsumer implements EventHandler {
     private final CaseRepository cases;
     private final AwaitingContactRepository contacts;
     private final HeldEventRepository held;
+    private final WorkerRepository workers;
     private final AllocationService allocation;
     private final AlertTrigger alerts;
     private final Clock clock;
 
     public ReferralEventsConsumer(EventConsumers consumers, CaseRepository cases, AwaitingContactRepository contacts,
-            HeldEventRepository held, AllocationService allocation, AlertTrigger alerts, Clock clock) {
+            HeldEventRepository held, WorkerRepository workers, AllocationService allocation, AlertTrigger alerts,
+            Clock clock) {
         this.clock = clock;
         this.consumers = consumers;
         this.cases = cases;
         this.contacts = contacts;
         this.held = held;
+        this.workers = workers;
         this.allocation = allocation;
         this.alerts = alerts;
     }
@@ -143,6 +152,8 @@ public class ReferralEventsConsumer implements EventHandler {
             events.forEach(e -> ids.add(e.caseId()));
             Map<UUID, CaseRow> stored = cases.lockAll(ids);
             HeldEventRepository.Holds holds = held.heldFor(ids);
+            // The workers of held allocations, locked now and in order, as the other loop does (no deadlock).
+            workers.lockAll(holds.workers());
             for (CaseEvent event : events) {
                 UUID caseId = event.caseId();
                 if (event instanceof Opened opened) {

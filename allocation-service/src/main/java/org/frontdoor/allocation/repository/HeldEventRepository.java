@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,8 +29,8 @@ public class HeldEventRepository {
             String overrideReason, Instant heldUntil) {
     }
 
-    /** Which of a batch's cases have a closure held, and which an allocation. */
-    public record Holds(Set<UUID> closures, Set<UUID> allocations) {
+    /** Which of a batch's cases have a closure held, which an allocation, and the workers those allocations name. */
+    public record Holds(Set<UUID> closures, Set<UUID> allocations, Set<String> workers) {
     }
 
     private final EntityManager entityManager;
@@ -57,21 +58,26 @@ public class HeldEventRepository {
 
     /** Which of these cases have something held for them, in one query (the consumer asks once a batch). */
     public Holds heldFor(Collection<UUID> caseIds) {
-        Holds holds = new Holds(new HashSet<>(), new HashSet<>());
+        Holds holds = new Holds(new HashSet<>(), new HashSet<>(), new TreeSet<>());
         if (caseIds.isEmpty()) {
             return holds;
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT case_id, true FROM held_closure WHERE case_id = ANY(?::uuid[])"
-                            + " UNION ALL SELECT case_id, false FROM held_allocation WHERE case_id = ANY(?::uuid[])")) {
+                    "SELECT case_id, true, NULL FROM held_closure WHERE case_id = ANY(?::uuid[])"
+                            + " UNION ALL SELECT case_id, false, worker_id FROM held_allocation"
+                            + " WHERE case_id = ANY(?::uuid[])")) {
                 java.sql.Array ids = SqlArrays.texts(connection, caseIds, id -> id);
                 select.setArray(1, ids);
                 select.setArray(2, ids);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        (rows.getBoolean(2) ? holds.closures() : holds.allocations())
-                                .add(rows.getObject(1, UUID.class));
+                        if (rows.getBoolean(2)) {
+                            holds.closures().add(rows.getObject(1, UUID.class));
+                        } else {
+                            holds.allocations().add(rows.getObject(1, UUID.class));
+                            holds.workers().add(rows.getString(3));
+                        }
                     }
                 }
             }

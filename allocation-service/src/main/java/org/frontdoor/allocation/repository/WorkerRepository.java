@@ -1,6 +1,7 @@
 package org.frontdoor.allocation.repository;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.frontdoor.allocation.domain.CaseStatus;
 import org.frontdoor.allocation.domain.Worker;
+import org.hibernate.Session;
 
 /** Stores workers and counts their caseloads. */
 @ApplicationScoped
@@ -44,6 +46,25 @@ public class WorkerRepository implements PanacheRepositoryBase<Worker, String> {
     public Optional<Caseload> caseload(String workerId) {
         return getEntityManager().createQuery(CASELOADS + " and w.workerId = :worker" + BY_WORKER, Caseload.class)
                 .setParameter("worker", workerId).setParameter("open", CaseStatus.OPEN).getResultStream().findFirst();
+    }
+
+    /**
+     * Locks these workers' rows, in worker id order, as an allocation locks one. Two consumer loops that each apply
+     * held allocations take the workers they need this way, so neither can hold one the other waits for while
+     * waiting for one it holds.
+     */
+    public void lockAll(Collection<String> workerIds) {
+        if (workerIds.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT worker_id FROM worker WHERE worker_id = ANY(?::text[]) ORDER BY worker_id"
+                            + " FOR NO KEY UPDATE")) {
+                select.setArray(1, SqlArrays.texts(connection, workerIds, id -> id));
+                select.executeQuery().close();
+            }
+        });
     }
 
     public int activeCases(String workerId) {

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,11 +25,13 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.frontdoor.clocks.WorkingCalendar;
 import org.frontdoor.events.CloudEventHeaders;
 import org.frontdoor.events.EventTypes;
 import org.frontdoor.events.Topics;
+import org.frontdoor.localstack.ConsumerGroups;
 import org.frontdoor.localstack.EventPublisher;
 import org.frontdoor.localstack.EventTap;
 import org.junit.jupiter.api.Test;
@@ -283,6 +287,68 @@ class ReferralEventsConsumerTest {
                 .queryParam("team", team).get("/workers").then()
                 .body("find { it.workerId == '" + workerId + "' }.activeCases", equalTo(races)));
         queue(team).body("", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void twoLoopsShareThePartitionsSoEachCaseIsAppliedByOne() throws Exception {
+        Map<String, Set<TopicPartition>> owners = ConsumerGroups.assignments(bootstrapServers,
+                ReferralEventsConsumer.CONSUMER, 2, PATIENCE);
+        assertEquals(Set.of(ReferralEventsConsumer.CONSUMER + "-consumer-1",
+                ReferralEventsConsumer.CONSUMER + "-consumer-2"), owners.keySet());
+        Set<Integer> owned = new TreeSet<>();
+        owners.forEach((client, partitions) -> partitions.forEach(partition -> {
+            assertEquals(Topics.REFERRAL_EVENTS, partition.topic());
+            assertTrue(owned.add(partition.partition()), partition + " has one owner");
+        }));
+        assertEquals(Topics.PARTITIONS, owned.size());
+    }
+
+    /**
+     * Held allocations to two workers, their cases arriving in one burst across every partition: both loops apply
+     * holds in the same moments and each locks both workers' rows, in either order. A deadlock between them is
+     * broken by PostgreSQL and the losing batch retried; every allocation lands once.
+     */
+    @Test
+    void heldAllocationsToTheSameWorkersAppliedByBothLoopsAllLand() {
+        String team = "team-" + UUID.randomUUID();
+        String[] workers = { "sw-" + UUID.randomUUID().toString().substring(0, 8),
+                "sw-" + UUID.randomUUID().toString().substring(0, 8) };
+        for (String workerId : workers) {
+            given().auth().preemptive().basic("admin", "admin").contentType(ContentType.JSON)
+                    .body("{\"displayName\": \"W\", \"team\": \"" + team + "\", \"fte\": 1.0,"
+                            + " \"caseHolding\": true, \"caseloadThreshold\": 100}")
+                    .put("/workers/" + workerId).then().statusCode(201);
+        }
+        int cases = 80;
+        List<TestCase> stories = new java.util.ArrayList<>();
+        for (int i = 0; i < cases; i++) {
+            TestCase story = TestCase.in(team, "child-held2-" + i, i);
+            stories.add(story);
+            given().auth().preemptive().basic("duty", "duty").contentType(ContentType.JSON)
+                    .body("{\"workerId\": \"" + workers[i % 2] + "\", \"allocatedAt\": \""
+                            + story.openedAt().plusSeconds(60) + "\"}")
+                    .post("/cases/" + story.caseId() + "/allocation").then().statusCode(202);
+        }
+        try (Burst burst = new Burst(bootstrapServers)) {
+            for (TestCase story : stories) {
+                burst.send(EventTypes.CASE_OPENED, story.caseId(), story.childRef(), """
+                        {"caseId": "%s", "childRef": "%s", "occurredAt": "%s", "referralDate": "%s", "team": "%s"}
+                        """.formatted(story.caseId(), story.childRef(), story.openedAt(),
+                        WorkingCalendar.londonDate(story.openedAt()), team), BASE);
+            }
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            for (String workerId : workers) {
+                given().auth().preemptive().basic("duty", "duty").queryParam("team", team).get("/workers").then()
+                        .body("find { it.workerId == '" + workerId + "' }.activeCases", equalTo(cases / 2));
+            }
+        });
+        queue(team).body("", org.hamcrest.Matchers.empty());
+        long allocations = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM allocation a JOIN allocation_case c ON c.case_id = a.case_id"
+                        + " WHERE c.team = ?1")
+                .setParameter(1, team).getSingleResult()).longValue());
+        assertEquals(cases, allocations, "one allocation per case, none applied twice");
     }
 
     @Test

@@ -26,10 +26,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,6 +34,7 @@ import org.frontdoor.events.CloudEventHeaders;
 import org.frontdoor.events.ContactOutcome;
 import org.frontdoor.events.EventTypes;
 import org.frontdoor.events.Topics;
+import org.frontdoor.localstack.ConsumerGroups;
 import org.frontdoor.localstack.EventPublisher;
 import org.frontdoor.localstack.EventTap;
 import org.frontdoor.metrics.TestEvents;
@@ -146,29 +143,22 @@ class FactConsumerTest {
 
     @Test
     void twoLoopsOwnTheSamePartitionsOfBothTopicsSoEachChildsEventsMeetOnOne() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            ConsumerGroupDescription group = await().atMost(PATIENCE).until(
-                    () -> admin.describeConsumerGroups(List.of(FactConsumer.NAME)).all().get().get(FactConsumer.NAME),
-                    g -> g.members().size() == 2
-                            && g.members().stream().noneMatch(m -> m.assignment().topicPartitions().isEmpty()));
-            Set<String> clients = new TreeSet<>();
-            Set<Integer> owned = new TreeSet<>();
-            for (MemberDescription member : group.members()) {
-                clients.add(member.clientId());
-                Map<String, Set<Integer>> byTopic = member.assignment().topicPartitions().stream()
-                        .collect(Collectors.groupingBy(TopicPartition::topic,
-                                Collectors.mapping(TopicPartition::partition, Collectors.toCollection(TreeSet::new))));
-                assertEquals(Set.of(Topics.REFERRAL_EVENTS, Topics.ALLOCATION_EVENTS), byTopic.keySet(),
-                        member.clientId());
-                assertEquals(byTopic.get(Topics.REFERRAL_EVENTS), byTopic.get(Topics.ALLOCATION_EVENTS),
-                        member.clientId() + " owns partition i of one topic only with partition i of the other");
-                for (int partition : byTopic.get(Topics.REFERRAL_EVENTS)) {
-                    assertTrue(owned.add(partition), "partition " + partition + " has one owner");
-                }
+        Map<String, Set<TopicPartition>> owners = ConsumerGroups.assignments(bootstrapServers, FactConsumer.NAME, 2,
+                PATIENCE);
+        assertEquals(Set.of(FactConsumer.NAME + "-consumer-1", FactConsumer.NAME + "-consumer-2"), owners.keySet());
+        Set<Integer> owned = new TreeSet<>();
+        owners.forEach((client, partitions) -> {
+            Map<String, Set<Integer>> byTopic = partitions.stream().collect(Collectors.groupingBy(
+                    TopicPartition::topic, Collectors.mapping(TopicPartition::partition,
+                            Collectors.toCollection(TreeSet::new))));
+            assertEquals(Set.of(Topics.REFERRAL_EVENTS, Topics.ALLOCATION_EVENTS), byTopic.keySet(), client);
+            assertEquals(byTopic.get(Topics.REFERRAL_EVENTS), byTopic.get(Topics.ALLOCATION_EVENTS),
+                    client + " owns partition i of one topic only with partition i of the other");
+            for (int partition : byTopic.get(Topics.REFERRAL_EVENTS)) {
+                assertTrue(owned.add(partition), "partition " + partition + " has one owner");
             }
-            assertEquals(Set.of(FactConsumer.NAME + "-consumer-1", FactConsumer.NAME + "-consumer-2"), clients);
-            assertEquals(Topics.PARTITIONS, owned.size());
-        }
+        });
+        assertEquals(Topics.PARTITIONS, owned.size());
     }
 
     @Test
