@@ -39,7 +39,7 @@ public final class BenchMain {
      * Records per transaction of the upsert limit: the consumers' batch (service-kit's ConsumerConfig
      * max-poll-records default), so that their ratio to the limit compares like with like.
      */
-    static final int CONSUMER_BATCH = 2000;
+    static final int CONSUMER_BATCH = 1000;
 
     static final List<String> PHASES = List.of("limits", "ingest", "freshness", "queries", "replay");
     static final List<String> SERVICES = List.of("referral-service", "allocation-service", "metrics-service");

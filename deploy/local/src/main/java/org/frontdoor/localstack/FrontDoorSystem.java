@@ -13,14 +13,17 @@ import java.util.Map;
  */
 public final class FrontDoorSystem implements AutoCloseable {
 
-    /** A service module, its database and the port it takes by default. */
-    public record Service(String module, String database, int defaultPort) {
+    /**
+     * A service module, its database, the port it takes by default, and whether it consumes the topics (its heap is
+     * then shaped for the consumer's batches, {@link ServiceProcess#CONSUMER_HEAP}).
+     */
+    public record Service(String module, String database, int defaultPort, boolean consumer) {
     }
 
     public static final List<Service> SERVICES = List.of(
-            new Service("referral-service", "frontdoor_referral", 8081),
-            new Service("allocation-service", "frontdoor_allocation", 8082),
-            new Service("metrics-service", "frontdoor_metrics", 8083));
+            new Service("referral-service", "frontdoor_referral", 8081, false),
+            new Service("allocation-service", "frontdoor_allocation", 8082, true),
+            new Service("metrics-service", "frontdoor_metrics", 8083, true));
 
     private final LocalStack stack;
     private final List<ServiceProcess> services;
@@ -85,7 +88,7 @@ public final class FrontDoorSystem implements AutoCloseable {
         properties.put("quarkus.datasource.password", stack.databaseUser());
         properties.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
         ServiceProcess process = ServiceProcess.launch(instanceName, layout.serviceJar(service.module()), port,
-                properties, stack.settings().logs().resolve(instanceName + ".log"));
+                properties, stack.settings().logs().resolve(instanceName + ".log"), service.consumer());
         try {
             process.awaitReady(Duration.ofSeconds(120));
         } catch (IOException | RuntimeException e) {

@@ -40,8 +40,8 @@ public final class ServiceProcess implements AutoCloseable {
         this.archive = archive;
     }
 
-    static ServiceProcess launch(String name, Path jar, int port, Map<String, String> properties, Path log)
-            throws IOException {
+    static ServiceProcess launch(String name, Path jar, int port, Map<String, String> properties, Path log,
+            boolean consumer) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException(name + " is not built (" + jar + " is missing). Build it with ./mvnw -q package -DskipTests");
         }
@@ -49,7 +49,7 @@ public final class ServiceProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         ClassArchive archive = ClassArchive.of(jar);
         List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(jvmOptions(archive));
+        command.addAll(jvmOptions(archive, consumer));
         command.add("-Dquarkus.http.port=" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         // Run from the jar's folder under its bare name, recording and mapping alike: the archive holds the
@@ -78,16 +78,28 @@ public final class ServiceProcess implements AutoCloseable {
             "-XX:+UnlockDiagnosticVMOptions", "-XX:-BytecodeVerificationRemote");
 
     /**
+     * The young generation of a service that consumes the topics: two loops each hold a batch of parsed events
+     * (about 3 KB apiece) through its transaction, and with the default sizing (a third of the heap, survivor spaces
+     * a tenth of that) each young collection promoted the batch in flight, so the old generation filled every second:
+     * replay spent 23–28 s of 60–80 in collections, a third of them full. A fixed 64 MB young generation with 16 MB
+     * survivor spaces keeps a batch young until it dies (docs/decisions.md).
+     */
+    static final List<String> CONSUMER_HEAP = List.of("-Xmn64m", "-XX:SurvivorRatio=2");
+
+    /**
      * Start-up and footprint (issue 6): a small serial-collected heap, capped metaspace, code cache and thread
      * stacks, and the application's class-data archive: recorded on the jar's first run here, then mapped at every
      * start instead of loading, parsing and verifying each class again ({@link ClassArchive}).
      */
-    static List<String> jvmOptions(ClassArchive archive) {
-        List<String> options = new ArrayList<>(List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC",
-                "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=96m", "-Xss512k",
+    static List<String> jvmOptions(ClassArchive archive, boolean consumer) {
+        List<String> options = new ArrayList<>(List.of(consumer ? "-Xms112m" : "-Xms64m", "-Xmx192m",
+                "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=96m", "-Xss512k",
                 // Hands the C library's freed memory back every 5 s: referral-service under 150 POSTs/s had ~80 MB
                 // of malloc arenas in its RSS for 45 MB in use (compiler arenas, mostly); 334 -> 313 MB at the end.
                 "-XX:TrimNativeHeapInterval=5000"));
+        if (consumer) {
+            options.addAll(CONSUMER_HEAP);
+        }
         options.addAll(START_UP);
         options.addAll(archive.options());
         // For trials such as -XX:TieredStopAtLevel=1 (C1 code only): added last, so they win over the options
