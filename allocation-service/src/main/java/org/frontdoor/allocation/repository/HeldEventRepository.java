@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +57,7 @@ public class HeldEventRepository {
 
     /** Which of these cases have something held for them, in one query (the consumer asks once a batch). */
     public Holds heldFor(Collection<UUID> caseIds) {
-        Holds holds = new Holds(new HashSet<>(), new HashSet<>(), new TreeSet<>());
+        Holds holds = new Holds(new HashSet<>(), new HashSet<>(), new HashSet<>());
         if (caseIds.isEmpty()) {
             return holds;
         }

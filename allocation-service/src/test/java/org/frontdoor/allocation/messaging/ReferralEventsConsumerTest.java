@@ -305,8 +305,8 @@ class ReferralEventsConsumerTest {
 
     /**
      * Held allocations to two workers, their cases arriving in one burst across every partition: both loops apply
-     * holds in the same moments and each locks both workers' rows, in either order. A deadlock between them is
-     * broken by PostgreSQL and the losing batch retried; every allocation lands once.
+     * holds in the same moments and each needs both workers' rows (taken one by one, in the events' order, this
+     * deadlocked; a batch now locks them up front in id order). Every allocation lands once.
      */
     @Test
     void heldAllocationsToTheSameWorkersAppliedByBothLoopsAllLand() {

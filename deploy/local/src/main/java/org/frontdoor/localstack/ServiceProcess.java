@@ -82,9 +82,13 @@ public final class ServiceProcess implements AutoCloseable {
      * (about 3 KB apiece) through its transaction, and with the default sizing (a third of the heap, survivor spaces
      * a tenth of that) each young collection promoted the batch in flight, so the old generation filled every second:
      * replay spent 23–28 s of 60–80 in collections, a third of them full. A fixed 64 MB young generation with 16 MB
-     * survivor spaces keeps a batch young until it dies (docs/decisions.md).
+     * survivor spaces keeps a batch young until it dies (docs/decisions.md). The initial heap holds that young
+     * generation and the old generation's start-up live set (~45 MB).
      */
-    static final List<String> CONSUMER_HEAP = List.of("-Xmn64m", "-XX:SurvivorRatio=2");
+    static final List<String> CONSUMER_HEAP = List.of("-Xms112m", "-Xmn64m", "-XX:SurvivorRatio=2");
+
+    /** The heap of a service that does not consume (referral-service): the JVM's default young generation. */
+    static final List<String> HEAP = List.of("-Xms64m");
 
     /**
      * Start-up and footprint (issue 6): a small serial-collected heap, capped metaspace, code cache and thread
@@ -92,14 +96,12 @@ public final class ServiceProcess implements AutoCloseable {
      * start instead of loading, parsing and verifying each class again ({@link ClassArchive}).
      */
     static List<String> jvmOptions(ClassArchive archive, boolean consumer) {
-        List<String> options = new ArrayList<>(List.of(consumer ? "-Xms112m" : "-Xms64m", "-Xmx192m",
-                "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=96m", "-Xss512k",
+        List<String> options = new ArrayList<>(consumer ? CONSUMER_HEAP : HEAP);
+        options.addAll(List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=192m",
+                "-XX:ReservedCodeCacheSize=96m", "-Xss512k",
                 // Hands the C library's freed memory back every 5 s: referral-service under 150 POSTs/s had ~80 MB
                 // of malloc arenas in its RSS for 45 MB in use (compiler arenas, mostly); 334 -> 313 MB at the end.
                 "-XX:TrimNativeHeapInterval=5000"));
-        if (consumer) {
-            options.addAll(CONSUMER_HEAP);
-        }
         options.addAll(START_UP);
         options.addAll(archive.options());
         // For trials such as -XX:TieredStopAtLevel=1 (C1 code only): added last, so they win over the options
