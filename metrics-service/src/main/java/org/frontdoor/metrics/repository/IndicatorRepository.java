@@ -162,7 +162,7 @@ public class IndicatorRepository {
     }
 
     /** A page of the items behind a period indicator, in completion date order. */
-    public List<IndicatorItem> items(IndicatorCode code, IndicatorFilter filter, LocalTargets targets, int offset,
+    public List<IndicatorItem> items(IndicatorCode code, IndicatorFilter filter, LocalTargets targets, long offset,
             int limit) {
         Definition definition = PERIOD.get(code);
         String select = "SELECT " + definition.id() + "::text, child_ref, team, " + definition.anchor() + ", "

@@ -68,25 +68,86 @@ public class SnapshotRepository {
 
     /** The open cases at the end of {@code to}: waiting, by the date they wait since, and held, by worker. */
     private void standings(IndicatorFilter filter, Map<LocalDate, Long> waiting, Map<String, Long> byWorker) {
-        LocalDate to = filter.to();
-        LocalDate kept = caseStandings.lastMonthEndKept();
         // At a month end already counted, the counts kept for it; else the stretches holding then.
-        String standing = to.plusDays(1).getDayOfMonth() == 1 && kept != null
-                && !to.isBefore(CaseStandings.FIRST_MONTH_END) && !to.isAfter(kept)
-                        ? "SELECT NULLIF(s.worker_id, ''), CASE WHEN s.worker_id = '' THEN s.since END, sum(s.n) "
-                                + "FROM standing_month_end s WHERE s.month_end = :to" + teamSource("s.", filter)
-                                + " GROUP BY 1, 2 HAVING sum(s.n) <> 0"
-                        : "SELECT s.worker_id, CASE WHEN s.worker_id IS NULL THEN s.since END, count(*) "
-                                + "FROM case_standing s WHERE" + HOLDING + teamSource("s.", filter) + " GROUP BY 1, 2";
+        String standing = monthEndKept(filter.to(), caseStandings.lastMonthEndKept())
+                ? "SELECT NULLIF(s.worker_id, ''), CASE WHEN s.worker_id = '' THEN s.since END, sum(s.n) "
+                        + "FROM standing_month_end s WHERE s.month_end = :to" + teamSource("s.", filter)
+                        + " GROUP BY 1, 2 HAVING sum(s.n) <> 0"
+                : "SELECT s.worker_id, CASE WHEN s.worker_id IS NULL THEN s.since END, count(*) "
+                        + "FROM case_standing s WHERE" + HOLDING + teamSource("s.", filter) + " GROUP BY 1, 2";
         for (Object row : bind(entityManager.createNativeQuery(standing), filter).getResultList()) {
             Object[] c = (Object[]) row;
-            long n = ((Number) c[2]).longValue();
-            if (c[0] == null) {
-                waiting.merge(StepFactRepository.toDate(c[1]), n, Long::sum);
+            standing(c[0], c[1], ((Number) c[2]).longValue(), waiting, byWorker);
+        }
+    }
+
+    /** Counts one group of open cases: waiting since a date (no worker), or held by a worker. */
+    private static void standing(Object worker, Object since, long n, Map<LocalDate, Long> waiting,
+            Map<String, Long> byWorker) {
+        if (worker == null) {
+            waiting.merge(StepFactRepository.toDate(since), n, Long::sum);
+        } else {
+            byWorker.merge((String) worker, n, Long::sum);
+        }
+    }
+
+    /** Whether the open cases at the end of {@code date} are counted in standing_month_end. */
+    private static boolean monthEndKept(LocalDate date, LocalDate kept) {
+        return date.plusDays(1).getDayOfMonth() == 1 && kept != null
+                && !date.isBefore(CaseStandings.FIRST_MONTH_END) && !date.isAfter(kept);
+    }
+
+    /**
+     * The counts one snapshot indicator needs at the end of each of {@code ends} (a series' step ends): the
+     * month ends already counted in one query of standing_month_end, other dates and ASSESSMENTS_OVERDUE one
+     * date at a time as {@link #counts} reads them.
+     */
+    public List<SnapshotCounts> series(IndicatorCode code, IndicatorFilter filter, List<LocalDate> ends,
+            WorkingCalendar calendar) {
+        List<SnapshotCounts> series = new ArrayList<>();
+        if (code == IndicatorCode.ASSESSMENTS_OVERDUE) {
+            for (LocalDate end : ends) {
+                series.add(counts(new IndicatorFilter(filter.from(), end, filter.team(), filter.source(),
+                        filter.ruleSet()), calendar, EnumSet.of(code)));
+            }
+            return series;
+        }
+        List<Facts.Worker> workers = code == IndicatorCode.CASELOAD ? workers() : List.of();
+        LocalDate kept = caseStandings.lastMonthEndKept();
+        Map<LocalDate, Map<LocalDate, Long>> waiting = new HashMap<>();
+        Map<LocalDate, Map<String, Long>> byWorker = new HashMap<>();
+        StringBuilder monthEnds = new StringBuilder();
+        for (LocalDate end : ends) {
+            waiting.put(end, new TreeMap<>());
+            byWorker.put(end, new HashMap<>());
+            if (monthEndKept(end, kept)) {
+                monthEnds.append(monthEnds.isEmpty() ? "{" : ",").append(end);
             } else {
-                byWorker.merge((String) c[0], n, Long::sum);
+                standings(new IndicatorFilter(filter.from(), end, filter.team(), filter.source(), filter.ruleSet()),
+                        waiting.get(end), byWorker.get(end));
             }
         }
+        if (!monthEnds.isEmpty()) {
+            // Only the groups the code counts, summed over what the filter leaves open: waiting cases by the
+            // date they wait since for UNALLOCATED, held ones by worker for CASELOAD. The dates are unnested
+            // once, not cast for every row.
+            boolean unallocated = code == IndicatorCode.UNALLOCATED;
+            String key = unallocated ? "s.since" : "s.worker_id";
+            for (Object row : bindTeamSource(entityManager.createNativeQuery("SELECT s.month_end, " + key
+                    + ", sum(s.n) FROM standing_month_end s WHERE s.month_end IN (SELECT unnest(CAST(:ends AS "
+                    + "date[]))) AND s.worker_id " + (unallocated ? "= ''" : "<> ''") + teamSource("s.", filter)
+                    + " GROUP BY 1, 2 HAVING sum(s.n) <> 0"), filter)
+                    .setParameter("ends", monthEnds.append('}').toString()).getResultList()) {
+                Object[] c = (Object[]) row;
+                LocalDate end = StepFactRepository.toDate(c[0]);
+                standing(unallocated ? null : c[1], unallocated ? c[1] : null, ((Number) c[2]).longValue(),
+                        waiting.get(end), byWorker.get(end));
+            }
+        }
+        for (LocalDate end : ends) {
+            series.add(new SnapshotCounts(new TreeMap<>(waiting.get(end)), byWorker.get(end), 0, 0, workers));
+        }
+        return series;
     }
 
     /** The assessments open at the end of {@code to}: past their due date, and due within 10 working days. */
@@ -109,27 +170,57 @@ public class SnapshotRepository {
      * case-holding workers and the assessments open then.
      */
     public Facts facts(IndicatorFilter filter) {
+        return standingFacts(filter, "", "", openAssessments(filter, "", ""));
+    }
+
+    /**
+     * One page of the items of a snapshot indicator at the end of {@code to}, in the order the service lists
+     * them (anchor date, then id): the facts of those items only, for {@link IndicatorRules} to turn into the
+     * same items it makes of {@link #facts}. The database picks and orders the page, so a page over tens of
+     * thousands of open cases reads only its own rows.
+     */
+    public Facts page(IndicatorCode code, IndicatorFilter filter, long offset, int limit) {
+        String page = " ORDER BY s.since, s.case_id OFFSET " + offset + " LIMIT " + limit;
+        return switch (code) {
+            case UNALLOCATED -> standingFacts(filter, " AND s.worker_id IS NULL", page, List.of());
+            case CASELOAD -> standingFacts(filter,
+                    " AND s.worker_id IN (SELECT worker_id FROM worker_fact WHERE case_holding)", page, List.of());
+            case ASSESSMENTS_OVERDUE -> {
+                String ruleSet = IndicatorRepository.ruleSetColumn(filter.ruleSet());
+                yield new Facts(List.of(), List.of(), List.of(), List.of(), List.of(), openAssessments(filter,
+                        " AND due_" + ruleSet + " < :to", " ORDER BY anchor_" + ruleSet + ", assessment_id OFFSET "
+                                + offset + " LIMIT " + limit),
+                        List.of(), List.of(), List.of());
+            }
+            default -> throw new IllegalArgumentException(code + " is not a snapshot");
+        };
+    }
+
+    /** The open cases whose stretch holding at {@code to} matches {@code where}, as {@link #facts} gives them. */
+    private Facts standingFacts(IndicatorFilter filter, String where, String page, List<Facts.Assessment> open) {
         List<Facts.Case> cases = new ArrayList<>();
         List<Facts.Allocation> allocations = new ArrayList<>();
         List<Facts.Deallocation> deallocations = new ArrayList<>();
+        // The stretches are picked (and a page cut) before the join, so a page joins only its own cases.
         for (Object row : bind(entityManager.createNativeQuery("SELECT c.case_id, c.child_ref, c.team, c.source, "
                 + "c.opened_at, c.referral_date, c.closed_date, c.re_referral, s.worker_id, s.since, s.valid_from "
-                + "FROM case_standing s JOIN case_fact c ON c.case_id = s.case_id WHERE" + HOLDING
-                + teamSource("s.", filter)), filter).getResultList()) {
+                + "FROM (SELECT s.case_id, s.worker_id, s.since, s.valid_from FROM case_standing s WHERE" + HOLDING
+                + teamSource("s.", filter) + where + page + ") s JOIN case_fact c ON c.case_id = s.case_id"),
+                filter).getResultList()) {
             Object[] c = (Object[]) row;
             UUID caseId = (UUID) c[0];
-            Facts.Case open = openCase(c);
-            cases.add(open);
+            Facts.Case openCase = openCase(c);
+            cases.add(openCase);
             LocalDate since = StepFactRepository.toDate(c[9]);
             if (c[8] != null) {
-                allocations.add(new Facts.Allocation(caseId, (String) c[8], open.team(), startOf(since)));
-            } else if (!since.equals(open.referralDate())) {
+                allocations.add(new Facts.Allocation(caseId, (String) c[8], openCase.team(), startOf(since)));
+            } else if (!since.equals(openCase.referralDate())) {
                 deallocations.add(new Facts.Deallocation(caseId, null,
                         startOf(StepFactRepository.toDate(c[10])), startOf(since)));
             }
         }
-        return new Facts(List.of(), cases, allocations, deallocations, workers(), openAssessments(filter), List.of(),
-                List.of(), List.of());
+        return new Facts(List.of(), cases, allocations, deallocations, workers(), open, List.of(), List.of(),
+                List.of());
     }
 
     /**
@@ -172,8 +263,8 @@ public class SnapshotRepository {
                         c[13] == null ? null : CaseFactRepository.toInstant(c[13])));
             }
         }
-        return new Facts(List.of(), cases, allocations, deallocations, workers(), openAssessments(filter), List.of(),
-                List.of(), List.of());
+        return new Facts(List.of(), cases, allocations, deallocations, workers(), openAssessments(filter, "", ""),
+                List.of(), List.of(), List.of());
     }
 
     private static Facts.Case openCase(Object[] c) {
@@ -199,12 +290,13 @@ public class SnapshotRepository {
         return workers;
     }
 
-    private List<Facts.Assessment> openAssessments(IndicatorFilter filter) {
+    /** The assessments open at the end of {@code to} that match {@code where}, with {@code page} appended. */
+    private List<Facts.Assessment> openAssessments(IndicatorFilter filter, String where, String page) {
         List<Facts.Assessment> assessments = new ArrayList<>();
         for (Object row : bind(entityManager.createNativeQuery("SELECT assessment_id, case_id, child_ref, team, kind, "
                 + "referral_date, started_at, completed_at FROM assessment_fact "
                 + "WHERE (completed_date IS NULL OR completed_date > :to) AND started_date <= :to"
-                + stepTeamSource(filter)), filter).getResultList()) {
+                + stepTeamSource(filter) + where + page), filter).getResultList()) {
             Object[] a = (Object[]) row;
             assessments.add(new Facts.Assessment((UUID) a[0], (UUID) a[1], (String) a[2], (String) a[3],
                     AssessmentKind.valueOf((String) a[4]), StepFactRepository.toDate(a[5]),
@@ -227,6 +319,10 @@ public class SnapshotRepository {
 
     private static Query bind(Query query, IndicatorFilter filter) {
         query.setParameter("to", filter.to());
+        return bindTeamSource(query, filter);
+    }
+
+    private static Query bindTeamSource(Query query, IndicatorFilter filter) {
         if (filter.team() != null) {
             query.setParameter("team", filter.team());
         }

@@ -130,11 +130,16 @@ public class IndicatorService {
         return QuarkusTransaction.joiningExisting().call(() -> {
             List<Map<IndicatorCode, Indicator>> periods = period ? periodIndicators(List.of(code), parts, fresh)
                     : null;
+            // A snapshot at the end of every step, read together when the standings are fresh.
+            List<SnapshotCounts> snapshotSteps = !period && fresh ? snapshots.series(code, filter,
+                    parts.stream().map(IndicatorFilter::to).toList(), calendar) : null;
+            IndicatorRules counted = new IndicatorRules(Facts.NONE, calendar, localTargets);
             List<SeriesStep> series = new ArrayList<>();
             for (int i = 0; i < parts.size(); i++) {
                 IndicatorFilter part = parts.get(i);
                 series.add(new SeriesStep(part.from(), part.to(), period ? periods.get(i).get(code)
-                        : new Snapshot(part, fresh, EnumSet.of(code)).get(code)));
+                        : fresh ? counted.snapshot(code, withoutSource(part), snapshotSteps.get(i))
+                                : new Snapshot(part, false, EnumSet.of(code)).get(code)));
             }
             return series;
         });
@@ -146,12 +151,19 @@ public class IndicatorService {
             return QuarkusTransaction.joiningExisting().call(() -> {
                 Indicator indicator = repository.aggregate(List.of(code), filter, localTargets).get(code);
                 long total = indicator.denominator() == null ? indicator.numerator() : indicator.denominator();
-                return new ItemPage(repository.items(code, filter, localTargets, page * size, size), total);
+                return new ItemPage(repository.items(code, filter, localTargets, (long) page * size, size), total);
             });
         }
         boolean fresh = refreshRollups();
         return QuarkusTransaction.joiningExisting().call(() -> {
-            List<IndicatorItem> all = snapshotRules(filter, fresh).answer(code, withoutSource(filter)).items();
+            if (fresh) {
+                // The count from the standings, the page's items from that page's facts only.
+                long total = new Snapshot(filter, true, EnumSet.of(code)).get(code).numerator();
+                IndicatorRules rules = new IndicatorRules(snapshots.page(code, filter, (long) page * size, size), calendar,
+                        localTargets);
+                return new ItemPage(rules.answer(code, withoutSource(filter)).items(), total);
+            }
+            List<IndicatorItem> all = snapshotRules(filter, false).answer(code, withoutSource(filter)).items();
             int from = (int) Math.min((long) page * size, all.size());
             return new ItemPage(all.subList(from, Math.min(from + size, all.size())), all.size());
         });

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.frontdoor.clocks.RuleSet;
@@ -348,9 +349,10 @@ class IndicatorEndToEndTest {
 
     /** The items behind a number are the rules' items, in the same order; returns the answer's body. */
     static String assertItems(FrontDoorFixture door, IndicatorCode code, IndicatorFilter filter) throws Exception {
-        String body = given().auth().preemptive().basic("analyst", "analyst")
+        Response response = given().auth().preemptive().basic("analyst", "analyst")
                 .when().get("/indicators/" + code + "/items?size=500&" + query(filter))
-                .then().statusCode(200).extract().asString();
+                .then().statusCode(200).extract().response();
+        String body = response.asString();
         List<String> actual = new ArrayList<>();
         for (JsonNode item : JSON.readTree(body)) {
             actual.add(door.name(item.get("id").asText()) + " " + item.get("childRef").asText() + " "
@@ -367,6 +369,8 @@ class IndicatorEndToEndTest {
                     + " " + item.workingDays() + " " + item.inTimescale() + " " + item.inNumerator());
         }
         assertEquals(expected, actual, code + " items " + query(filter));
+        assertEquals(Integer.toString(expected.size()), response.header("X-Total-Count"),
+                code + " items counted " + query(filter));
         return body;
     }
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -32,8 +33,11 @@ import org.frontdoor.metrics.domain.Facts;
 import org.frontdoor.metrics.domain.Indicator;
 import org.frontdoor.metrics.domain.IndicatorCode;
 import org.frontdoor.metrics.domain.IndicatorFilter;
+import org.frontdoor.metrics.domain.IndicatorItem;
 import org.frontdoor.metrics.domain.IndicatorRules;
+import org.frontdoor.metrics.domain.Interval;
 import org.frontdoor.metrics.domain.LocalTargets;
+import org.frontdoor.metrics.domain.SnapshotCounts;
 import org.frontdoor.metrics.repository.SnapshotRepository;
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +132,60 @@ class SnapshotEqualityTest {
                     assertEquals(expected.items(), items.items(), code + " items from standings for " + filter);
                     assertEquals(expected.indicator(), none.snapshot(code, counted, counts),
                             code + " counted in SQL for " + filter);
+                    assertEquals(expected.items(), pages(code, filter, counted, 1 + random.nextInt(7)),
+                            code + " items a page at a time for " + filter);
+                }
+            });
+        }
+        series(random);
+    }
+
+    /** Every page of one snapshot's items, each read on its own, end to end. */
+    private List<IndicatorItem> pages(IndicatorCode code, IndicatorFilter filter, IndicatorFilter counted, int size) {
+        List<IndicatorItem> all = new ArrayList<>();
+        for (int offset = 0;; offset += size) {
+            List<IndicatorItem> page = new IndicatorRules(snapshots.page(code, filter, offset, size), calendar,
+                    LocalTargets.DEFAULT).answer(code, counted).items();
+            assertTrue(page.size() <= size, "a page holds at most its size");
+            all.addAll(page);
+            if (page.size() < size) {
+                return all;
+            }
+        }
+    }
+
+    /**
+     * Each snapshot's series (month ends, weeks, days, and steps before and after every fact) read together
+     * equals the counts read one step at a time.
+     */
+    private void series(Random random) {
+        for (int n = 0; n < 6; n++) {
+            LocalDate from = FIRST.plusDays(random.nextInt(DAYS) - 40);
+            List<LocalDate> ends = new ArrayList<>();
+            Interval interval = Interval.values()[n % Interval.values().length];
+            for (Interval.Step step : interval.split(from, from.plusDays(60 + random.nextInt(DAYS)))) {
+                ends.add(step.to());
+            }
+            if (n == 5) {
+                // Every day of three months, weekends and bank holidays included.
+                ends = from.datesUntil(from.plusDays(90)).toList();
+            }
+            String team = TEAMS[random.nextInt(TEAMS.length)];
+            String source = random.nextInt(3) == 0 ? null : SOURCES[random.nextInt(SOURCES.length - 1)];
+            RuleSet ruleSet = random.nextBoolean() ? RuleSets.WT2023 : RuleSets.WT2010;
+            IndicatorFilter filter = new IndicatorFilter(from, ends.get(ends.size() - 1), team, source, ruleSet);
+            List<LocalDate> steps = ends;
+            QuarkusTransaction.requiringNew().run(() -> {
+                IndicatorRules none = new IndicatorRules(Facts.NONE, calendar, LocalTargets.DEFAULT);
+                for (IndicatorCode code : SNAPSHOTS) {
+                    List<SnapshotCounts> series = snapshots.series(code, filter, steps, calendar);
+                    for (int i = 0; i < steps.size(); i++) {
+                        IndicatorFilter step = new IndicatorFilter(filter.from(), steps.get(i), team, null, ruleSet);
+                        IndicatorFilter read = new IndicatorFilter(filter.from(), steps.get(i), team, source,
+                                ruleSet);
+                        assertEquals(none.snapshot(code, step, snapshots.counts(read, calendar, EnumSet.of(code))),
+                                none.snapshot(code, step, series.get(i)), code + " series step " + read);
+                    }
                 }
             });
         }
