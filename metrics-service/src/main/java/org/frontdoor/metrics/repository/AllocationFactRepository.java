@@ -40,10 +40,8 @@ public class AllocationFactRepository {
                 worker_id text, team text, fte numeric, case_holding boolean, caseload_threshold numeric,
                 updated_at timestamptz
                 """, """
-                ON CONFLICT (worker_id) DO UPDATE SET team = EXCLUDED.team, fte = EXCLUDED.fte,
-                    case_holding = EXCLUDED.case_holding, caseload_threshold = EXCLUDED.caseload_threshold,
-                    updated_at = EXCLUDED.updated_at
-                WHERE worker_fact.updated_at <= EXCLUDED.updated_at
+                ON CONFLICT (worker_id, updated_at) DO UPDATE SET team = EXCLUDED.team, fte = EXCLUDED.fte,
+                    case_holding = EXCLUDED.case_holding, caseload_threshold = EXCLUDED.caseload_threshold
                 """);
 
     private final EntityManager entityManager;
@@ -77,7 +75,10 @@ public class AllocationFactRepository {
         });
     }
 
-    /** The latest state of a worker wins, whatever order the updates arrive in. */
+    /**
+     * Every state of a worker is kept, by when it became true, so the workers as at any date are known whatever
+     * order the updates arrive in; a replayed update rewrites its own row.
+     */
     public void recordWorkers(List<WorkerState> workers) {
         Unnest.execute(entityManager, WORKERS, workers, row -> {
             Facts.Worker worker = row.worker();

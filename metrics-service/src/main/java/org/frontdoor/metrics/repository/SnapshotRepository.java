@@ -36,6 +36,14 @@ import org.frontdoor.metrics.rollup.CaseStandings;
 @ApplicationScoped
 public class SnapshotRepository {
 
+    /**
+     * Each worker as at the end of {@code :to} (London): its latest update by then. A worker not yet known then
+     * is not in it, and one no longer case-holding is filtered out after this, not before.
+     */
+    private static final String WORKERS_AT = "SELECT DISTINCT ON (worker_id) worker_id, team, fte, case_holding, "
+            + "caseload_threshold FROM worker_fact WHERE updated_at < ((CAST(:to AS date) + 1)::timestamp "
+            + "AT TIME ZONE 'Europe/London') ORDER BY worker_id, updated_at DESC";
+
     /** The stretches of the cases open at the end of {@code :to}. */
     private static final String HOLDING = " s.valid_to > :to AND s.valid_from <= :to";
 
@@ -63,7 +71,7 @@ public class SnapshotRepository {
         long[] assessments = codes.contains(IndicatorCode.ASSESSMENTS_OVERDUE) ? assessments(filter, calendar)
                 : new long[2];
         return new SnapshotCounts(waiting, byWorker, assessments[0], assessments[1],
-                codes.contains(IndicatorCode.CASELOAD) ? workers() : List.of());
+                codes.contains(IndicatorCode.CASELOAD) ? workers(filter.to()) : List.of());
     }
 
     /** The open cases at the end of {@code to}: waiting, by the date they wait since, and held, by worker. */
@@ -112,7 +120,6 @@ public class SnapshotRepository {
             }
             return series;
         }
-        List<Facts.Worker> workers = code == IndicatorCode.CASELOAD ? workers() : List.of();
         LocalDate kept = caseStandings.lastMonthEndKept();
         Map<LocalDate, Map<LocalDate, Long>> waiting = new HashMap<>();
         Map<LocalDate, Map<String, Long>> byWorker = new HashMap<>();
@@ -145,7 +152,8 @@ public class SnapshotRepository {
             }
         }
         for (LocalDate end : ends) {
-            series.add(new SnapshotCounts(new TreeMap<>(waiting.get(end)), byWorker.get(end), 0, 0, workers));
+            series.add(new SnapshotCounts(new TreeMap<>(waiting.get(end)), byWorker.get(end), 0, 0,
+                    code == IndicatorCode.CASELOAD ? workers(end) : List.of()));
         }
         return series;
     }
@@ -184,7 +192,7 @@ public class SnapshotRepository {
         return switch (code) {
             case UNALLOCATED -> standingFacts(filter, " AND s.worker_id IS NULL", page, List.of());
             case CASELOAD -> standingFacts(filter,
-                    " AND s.worker_id IN (SELECT worker_id FROM worker_fact WHERE case_holding)", page, List.of());
+                    " AND s.worker_id IN (SELECT worker_id FROM (" + WORKERS_AT + ") w WHERE case_holding)", page, List.of());
             case ASSESSMENTS_OVERDUE -> {
                 String ruleSet = IndicatorRepository.ruleSetColumn(filter.ruleSet());
                 yield new Facts(List.of(), List.of(), List.of(), List.of(), List.of(), openAssessments(filter,
@@ -219,8 +227,8 @@ public class SnapshotRepository {
                         startOf(StepFactRepository.toDate(c[10])), startOf(since)));
             }
         }
-        return new Facts(List.of(), cases, allocations, deallocations, workers(), open, List.of(), List.of(),
-                List.of());
+        return new Facts(List.of(), cases, allocations, deallocations, workers(filter.to()), open, List.of(),
+                List.of(), List.of());
     }
 
     /**
@@ -263,8 +271,8 @@ public class SnapshotRepository {
                         c[13] == null ? null : CaseFactRepository.toInstant(c[13])));
             }
         }
-        return new Facts(List.of(), cases, allocations, deallocations, workers(), openAssessments(filter, "", ""),
-                List.of(), List.of(), List.of());
+        return new Facts(List.of(), cases, allocations, deallocations, workers(filter.to()),
+                openAssessments(filter, "", ""), List.of(), List.of(), List.of());
     }
 
     private static Facts.Case openCase(Object[] c) {
@@ -278,10 +286,11 @@ public class SnapshotRepository {
         return date.atStartOfDay(WorkingCalendar.LONDON).toInstant();
     }
 
-    private List<Facts.Worker> workers() {
+    /** The case-holding workers at the end of {@code to}, each as its latest update by then left it. */
+    private List<Facts.Worker> workers(LocalDate to) {
         List<Facts.Worker> workers = new ArrayList<>();
-        for (Object row : entityManager.createNativeQuery(
-                "SELECT worker_id, team, fte, case_holding, caseload_threshold FROM worker_fact WHERE case_holding")
+        for (Object row : entityManager.createNativeQuery("SELECT worker_id, team, fte, case_holding, "
+                + "caseload_threshold FROM (" + WORKERS_AT + ") w WHERE case_holding").setParameter("to", to)
                 .getResultList()) {
             Object[] w = (Object[]) row;
             workers.add(new Facts.Worker((String) w[0], (String) w[1], (BigDecimal) w[2], (Boolean) w[3],

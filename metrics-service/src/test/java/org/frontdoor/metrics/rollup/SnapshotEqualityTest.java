@@ -103,6 +103,76 @@ class SnapshotEqualityTest {
         assertTrue(caseload.numerator() > 5, "open cases are held in the middle of the period: " + caseload);
     }
 
+    /**
+     * CASELOAD as at a date counts the workers as they were at the end of it: a worker known only later is not
+     * there, and FTE, case holding and team come from the worker's latest update by then.
+     */
+    @Test
+    void caseloadAtADateCountsTheWorkersAsTheyWereThen() throws SQLException {
+        String team = "st-then";
+        sql("INSERT INTO worker_fact (worker_id, team, fte, case_holding, caseload_threshold, updated_at) VALUES "
+                // Known from the London date 1 February with an own threshold of 0.5 cases per FTE, part time
+                // from June under the default threshold, not case-holding from 2 September.
+                + "('st-then-w', '" + team + "', 1.00, true, 0.50, TIMESTAMPTZ '2024-02-01 00:00Z'), "
+                + "('st-then-w', '" + team + "', 0.50, true, NULL, TIMESTAMPTZ '2024-06-01 08:00Z'), "
+                + "('st-then-w', '" + team + "', 0.50, false, NULL, TIMESTAMPTZ '2024-09-02 08:00Z'), "
+                // In another team, then in this one from the London date 1 July (00:30 BST, 23:30 UTC on 30 June).
+                + "('st-then-v', 'st-b', 1.00, true, NULL, TIMESTAMPTZ '2024-01-01 09:00Z'), "
+                + "('st-then-v', '" + team + "', 1.00, true, NULL, TIMESTAMPTZ '2024-06-30 23:30Z')");
+        UUID held = UUID.nameUUIDFromBytes("st-then-case".getBytes());
+        sql("INSERT INTO case_fact (case_id, child_ref, team, source, opened_at, referral_date, re_referral) VALUES ('"
+                + held + "', 'st-then-1', '" + team + "', '6', TIMESTAMPTZ '2024-01-10 10:00Z', DATE '2024-01-10', false)");
+        sql("INSERT INTO allocation_fact (case_id, allocated_at, worker_id, team, allocated_date, threshold_overridden) "
+                + "VALUES ('" + held + "', TIMESTAMPTZ '2024-01-15 10:00Z', 'st-then-w', '" + team + "', "
+                + "DATE '2024-01-15', false)");
+        refresher.refresh();
+        // Before the worker is known, its case counts for no one and the team has no workers.
+        assertCaseload(team, "2024-01-31", 0, "0.00", 0, 0);
+        // One case per FTE, over the worker's own threshold then.
+        assertCaseload(team, "2024-03-15", 1, "1.00", 1, 1);
+        assertCaseload(team, "2024-03-31", 1, "1.00", 1, 1);
+        // Part time, two cases per FTE, under the default threshold.
+        assertCaseload(team, "2024-06-15", 1, "0.50", 1, 0);
+        assertCaseload(team, "2024-06-30", 1, "0.50", 1, 0);
+        assertCaseload(team, "2024-07-01", 1, "1.50", 2, 0);
+        assertCaseload(team, "2024-09-01", 1, "1.50", 2, 0);
+        // No longer case-holding: the case counts for no one, and the worker not at all.
+        assertCaseload(team, "2024-09-30", 0, "1.00", 1, 0);
+        // A series reads each step's workers too, month ends and other dates alike.
+        QuarkusTransaction.requiringNew().run(() -> {
+            IndicatorFilter filter = new IndicatorFilter(LocalDate.parse("2024-01-01"), LocalDate.parse("2024-09-30"),
+                    team, null, RuleSets.WT2023);
+            List<LocalDate> ends = List.of(LocalDate.parse("2024-01-31"), LocalDate.parse("2024-06-15"),
+                    LocalDate.parse("2024-07-31"), LocalDate.parse("2024-09-30"));
+            List<SnapshotCounts> series = snapshots.series(IndicatorCode.CASELOAD, filter, ends, calendar);
+            IndicatorRules none = new IndicatorRules(Facts.NONE, calendar, LocalTargets.DEFAULT);
+            for (int i = 0; i < ends.size(); i++) {
+                IndicatorFilter step = new IndicatorFilter(filter.from(), ends.get(i), team, null, RuleSets.WT2023);
+                assertEquals(snapshot(IndicatorCode.CASELOAD, step), none.snapshot(IndicatorCode.CASELOAD, step,
+                        series.get(i)), "CASELOAD series step " + ends.get(i));
+            }
+            // The items are the held case while its worker is case-holding.
+            IndicatorFilter june = new IndicatorFilter(filter.from(), LocalDate.parse("2024-06-15"), team, null,
+                    RuleSets.WT2023);
+            assertEquals(1, new IndicatorRules(snapshots.page(IndicatorCode.CASELOAD, june, 0, 10), calendar,
+                    LocalTargets.DEFAULT).answer(IndicatorCode.CASELOAD, june).items().size());
+            IndicatorFilter october = new IndicatorFilter(filter.from(), LocalDate.parse("2024-09-30"), team, null,
+                    RuleSets.WT2023);
+            assertEquals(0, new IndicatorRules(snapshots.page(IndicatorCode.CASELOAD, october, 0, 10), calendar,
+                    LocalTargets.DEFAULT).answer(IndicatorCode.CASELOAD, october).items().size());
+        });
+    }
+
+    private void assertCaseload(String team, String to, long cases, String fte, int workers, int over) {
+        IndicatorFilter filter = new IndicatorFilter(LocalDate.parse(to).minusMonths(1), LocalDate.parse(to), team,
+                null, RuleSets.WT2023);
+        Indicator caseload = snapshot(IndicatorCode.CASELOAD, filter);
+        assertEquals(cases, caseload.numerator(), "cases held at " + to + ": " + caseload);
+        assertEquals(new BigDecimal(fte), caseload.measures().get("fte"), "FTE at " + to + ": " + caseload);
+        assertEquals(workers, caseload.measures().get("workers"), "workers at " + to + ": " + caseload);
+        assertEquals(over, caseload.measures().get("workersOverThreshold"), "over threshold at " + to);
+    }
+
     private void compare(Random random, int filters) {
         refresher.refresh();
         for (int n = 0; n < filters; n++) {
@@ -212,7 +282,7 @@ class SnapshotEqualityTest {
     private void workers() throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "INSERT INTO worker_fact (worker_id, team, fte, case_holding, caseload_threshold, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, now())")) {
+                        + "VALUES (?, ?, ?, ?, ?, TIMESTAMPTZ '2020-01-01 09:00Z')")) {
             for (int w = 0; w < 8; w++) {
                 s.setString(1, "st-w-" + w);
                 s.setString(2, TEAMS[w % TEAMS.length]);
