@@ -23,7 +23,9 @@ import org.frontdoor.metrics.domain.IndicatorCode;
 import org.frontdoor.metrics.domain.IndicatorFilter;
 import org.frontdoor.metrics.domain.IndicatorRules;
 import org.frontdoor.metrics.domain.SnapshotCounts;
+import org.frontdoor.metrics.rollup.AssessmentMonthEnds;
 import org.frontdoor.metrics.rollup.CaseStandings;
+import org.frontdoor.metrics.rollup.RollupSql;
 
 /**
  * What the snapshot indicators (UNALLOCATED, CASELOAD, ASSESSMENTS_OVERDUE) need as at the end of {@code to}:
@@ -49,10 +51,13 @@ public class SnapshotRepository {
 
     private final EntityManager entityManager;
     private final CaseStandings caseStandings;
+    private final AssessmentMonthEnds assessmentMonthEnds;
 
-    public SnapshotRepository(EntityManager entityManager, CaseStandings standings) {
+    public SnapshotRepository(EntityManager entityManager, CaseStandings standings,
+            AssessmentMonthEnds assessmentMonthEnds) {
         this.entityManager = entityManager;
         this.caseStandings = standings;
+        this.assessmentMonthEnds = assessmentMonthEnds;
     }
 
     /** The snapshot counts as at the end of {@code filter.to()}, under its rule set. */
@@ -114,21 +119,17 @@ public class SnapshotRepository {
             WorkingCalendar calendar) {
         List<SnapshotCounts> series = new ArrayList<>();
         if (code == IndicatorCode.ASSESSMENTS_OVERDUE) {
-            for (LocalDate end : ends) {
-                series.add(counts(new IndicatorFilter(filter.from(), end, filter.team(), filter.source(),
-                        filter.ruleSet()), calendar, EnumSet.of(code)));
-            }
-            return series;
+            return assessmentSeries(filter, ends, calendar);
         }
         LocalDate kept = caseStandings.lastMonthEndKept();
         Map<LocalDate, Map<LocalDate, Long>> waiting = new HashMap<>();
         Map<LocalDate, Map<String, Long>> byWorker = new HashMap<>();
-        StringBuilder monthEnds = new StringBuilder();
+        List<LocalDate> monthEnds = new ArrayList<>();
         for (LocalDate end : ends) {
             waiting.put(end, new TreeMap<>());
             byWorker.put(end, new HashMap<>());
             if (monthEndKept(end, kept)) {
-                monthEnds.append(monthEnds.isEmpty() ? "{" : ",").append(end);
+                monthEnds.add(end);
             } else {
                 standings(new IndicatorFilter(filter.from(), end, filter.team(), filter.source(), filter.ruleSet()),
                         waiting.get(end), byWorker.get(end));
@@ -144,7 +145,7 @@ public class SnapshotRepository {
                     + ", sum(s.n) FROM standing_month_end s WHERE s.month_end IN (SELECT unnest(CAST(:ends AS "
                     + "date[]))) AND s.worker_id " + (unallocated ? "= ''" : "<> ''") + teamSource("s.", filter)
                     + " GROUP BY 1, 2 HAVING sum(s.n) <> 0"), filter)
-                    .setParameter("ends", monthEnds.append('}').toString()).getResultList()) {
+                    .setParameter("ends", RollupSql.dateArray(monthEnds)).getResultList()) {
                 Object[] c = (Object[]) row;
                 LocalDate end = StepFactRepository.toDate(c[0]);
                 standing(unallocated ? null : c[1], unallocated ? c[1] : null, ((Number) c[2]).longValue(),
@@ -158,8 +159,49 @@ public class SnapshotRepository {
         return series;
     }
 
+    /** ASSESSMENTS_OVERDUE at each step end: the month ends kept in one query, other dates one at a time. */
+    private List<SnapshotCounts> assessmentSeries(IndicatorFilter filter, List<LocalDate> ends,
+            WorkingCalendar calendar) {
+        LocalDate kept = assessmentMonthEnds.lastMonthEndKept();
+        Map<LocalDate, long[]> counted = new HashMap<>();
+        List<LocalDate> monthEnds = new ArrayList<>();
+        for (LocalDate end : ends) {
+            if (monthEndKept(end, kept)) {
+                monthEnds.add(end);
+                counted.put(end, new long[2]);
+            }
+        }
+        if (!monthEnds.isEmpty()) {
+            for (Object row : bindTeamSource(entityManager.createNativeQuery("SELECT a.month_end, sum(a.overdue), "
+                    + "sum(a.due_soon) FROM assessment_month_end a WHERE a.month_end IN (SELECT unnest(CAST(:ends "
+                    + "AS date[]))) AND a.rule_set = :ruleSet" + teamSource("a.", filter) + " GROUP BY 1"), filter)
+                    .setParameter("ends", RollupSql.dateArray(monthEnds))
+                    .setParameter("ruleSet", IndicatorRepository.ruleSetColumn(filter.ruleSet())).getResultList()) {
+                Object[] c = (Object[]) row;
+                counted.put(StepFactRepository.toDate(c[0]),
+                        new long[] { ((Number) c[1]).longValue(), ((Number) c[2]).longValue() });
+            }
+        }
+        List<SnapshotCounts> series = new ArrayList<>();
+        for (LocalDate end : ends) {
+            long[] assessments = counted.containsKey(end) ? counted.get(end)
+                    : assessments(new IndicatorFilter(filter.from(), end, filter.team(), filter.source(),
+                            filter.ruleSet()), calendar);
+            series.add(new SnapshotCounts(new TreeMap<>(), Map.of(), assessments[0], assessments[1], List.of()));
+        }
+        return series;
+    }
+
     /** The assessments open at the end of {@code to}: past their due date, and due within 10 working days. */
     private long[] assessments(IndicatorFilter filter, WorkingCalendar calendar) {
+        if (monthEndKept(filter.to(), assessmentMonthEnds.lastMonthEndKept())) {
+            // At a month end already counted, the counts kept for it.
+            Object[] kept = (Object[]) bind(entityManager.createNativeQuery("SELECT COALESCE(sum(a.overdue), 0), "
+                    + "COALESCE(sum(a.due_soon), 0) FROM assessment_month_end a WHERE a.month_end = :to "
+                    + "AND a.rule_set = :ruleSet" + teamSource("a.", filter)), filter)
+                    .setParameter("ruleSet", IndicatorRepository.ruleSetColumn(filter.ruleSet())).getSingleResult();
+            return new long[] { ((Number) kept[0]).longValue(), ((Number) kept[1]).longValue() };
+        }
         String due = "due_" + IndicatorRepository.ruleSetColumn(filter.ruleSet());
         // Still open, or completed after `to`: two ranges of the (completed_date) covering index, read apart so
         // that each is an index-only scan.

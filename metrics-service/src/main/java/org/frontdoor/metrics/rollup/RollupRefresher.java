@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * Brings the indicator rollups up to date with the facts: recomputes, from the facts, the day rows of every
  * day the triggers marked stale (V3__indicator_rollups.sql), then the months holding them from the day rows,
- * and the standings of the cases marked (V4__case_standing.sql, {@link CaseStandings}) for the snapshots.
+ * and the standings of the cases marked (V4__case_standing.sql, {@link CaseStandings}) and the month-end counts
+ * of open assessments ({@link AssessmentMonthEnds}) for the snapshots.
  * One refresher at a time (an advisory lock); it runs in the background every
  * {@code frontdoor.rollups.refresh} and before every answer read from the rollups, so an answer is
  * exact as of its read. A fact committed while a refresh runs marks its day again, for the next one.
@@ -54,6 +55,7 @@ public class RollupRefresher {
 
     private final EntityManager entityManager;
     private final CaseStandings standings;
+    private final AssessmentMonthEnds assessmentMonthEnds;
     private final MeterRegistry registry;
     /** A background refresh longer than this rests the next ones (see {@link #background()}). */
     private static final long REST_AFTER_NANOS = 2_000_000_000L;
@@ -62,9 +64,11 @@ public class RollupRefresher {
     private long restUntil;
     private long lastRun;
 
-    public RollupRefresher(EntityManager entityManager, CaseStandings standings, MeterRegistry registry) {
+    public RollupRefresher(EntityManager entityManager, CaseStandings standings,
+            AssessmentMonthEnds assessmentMonthEnds, MeterRegistry registry) {
         this.entityManager = entityManager;
         this.standings = standings;
+        this.assessmentMonthEnds = assessmentMonthEnds;
         this.registry = registry;
     }
 
@@ -129,13 +133,14 @@ public class RollupRefresher {
             }
         }
         int cases = standings.refresh();
+        assessmentMonthEnds.refresh();
         return new Refresh(days, cases, (System.nanoTime() - start) / 1_000_000);
     }
 
     private void refresh(String table, Set<LocalDate> days) {
         // Most days of a table stale (a bulk load, a rebuild's replay): recompute all of them in one pass.
         boolean all = days.size() > EVERY_DAY;
-        String dayArray = array(days);
+        String dayArray = RollupSql.dateArray(days);
         Set<LocalDate> monthSet = days.stream().map(d -> d.withDayOfMonth(1))
                 .collect(Collectors.toCollection(TreeSet::new));
         for (String kind : List.of("indicator", "indicator_hist")) {
@@ -162,7 +167,7 @@ public class RollupRefresher {
         TreeSet<LocalDate> periods = changed.stream()
                 .map(d -> upper.equals("year") ? d.withDayOfYear(1) : d.withDayOfMonth(1))
                 .collect(Collectors.toCollection(TreeSet::new));
-        String array = array(periods);
+        String array = RollupSql.dateArray(periods);
         bindDays(entityManager.createNativeQuery("DELETE FROM " + kind + "_" + upper + " WHERE fact_table = :table"
                 + (all ? "" : " AND " + upper + " = ANY(CAST(:days AS date[]))")).setParameter("table", table), all,
                 array).executeUpdate();
@@ -188,10 +193,6 @@ public class RollupRefresher {
     }
 
     /** A PostgreSQL date array literal of dates this service produced (never a request's text). */
-    private static String array(Set<LocalDate> dates) {
-        return dates.stream().map(LocalDate::toString).collect(Collectors.joining(",", "{", "}"));
-    }
-
     private static LocalDate date(Object value) {
         return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
     }

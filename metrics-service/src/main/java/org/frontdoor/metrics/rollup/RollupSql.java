@@ -3,11 +3,13 @@ package org.frontdoor.metrics.rollup;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.frontdoor.clocks.RuleSet;
 import org.frontdoor.clocks.RuleSets;
@@ -106,7 +108,9 @@ public final class RollupSql {
             }
         }
         markSteps = stepPeriods.isEmpty() ? null
-                : "WITH changed AS (DELETE FROM rollup_dirty_case RETURNING case_id) "
+                : "WITH changed AS (DELETE FROM rollup_dirty_case RETURNING case_id), "
+                        // The month-end counts of ASSESSMENTS_OVERDUE group by the case's source too.
+                        + "assessments AS (" + AssessmentMonthEnds.MARK_CASES + ") "
                         + "INSERT INTO rollup_dirty (fact_table, day) " + String.join(" UNION ", stepPeriods);
     }
 
@@ -118,6 +122,11 @@ public final class RollupSql {
     /** The statements that fill {@code indicator_hist_day}, likewise. */
     public List<String> histInserts(String table, String days) {
         return histInserts.getOrDefault(table, List.of()).stream().map(sql -> sql.replace(DAYS, days)).toList();
+    }
+
+    /** Dates as the text of a PostgreSQL date array, for a parameter cast with {@code CAST(:p AS date[])}. */
+    public static String dateArray(Collection<LocalDate> dates) {
+        return dates.stream().map(LocalDate::toString).collect(Collectors.joining(",", "{", "}"));
     }
 
     /** The days bound as {@code :days}, a date array. */

@@ -94,7 +94,22 @@ class SnapshotEqualityTest {
                 + "WHERE child_ref = 'st-2'");
         sql("UPDATE case_fact SET opened_at = NULL WHERE child_ref = 'st-5'");
         sql("UPDATE worker_fact SET case_holding = NOT case_holding WHERE worker_id = 'st-w-1'");
+        // Only cases changed so far: their assessments' month ends are counted again for the new sources.
+        assessmentsAtEveryMonthEnd();
+        // Assessments completed later, reopened and deleted: the month ends they were open at are counted again.
+        sql("UPDATE assessment_fact SET completed_date = completed_date + 45, completed_at = "
+                + "((completed_date + 45) + time '12:00') AT TIME ZONE 'Europe/London' "
+                + "WHERE child_ref IN ('st-1', 'st-8') AND completed_date IS NOT NULL");
+        sql("UPDATE assessment_fact SET completed_date = NULL, completed_at = NULL WHERE child_ref = 'st-6'");
+        sql("DELETE FROM assessment_fact WHERE child_ref = 'st-9'");
         compare(random, 60);
+        assessmentsAtEveryMonthEnd();
+        // One assessment completed ten days later: the few month ends it covers are read one at a time.
+        sql("UPDATE assessment_fact SET completed_date = completed_date + 10, completed_at = "
+                + "((completed_date + 10) + time '12:00') AT TIME ZONE 'Europe/London' WHERE assessment_id = "
+                + "(SELECT assessment_id FROM assessment_fact WHERE child_ref = 'st-3' AND completed_date IS NOT NULL "
+                + "AND due_wt2023 < completed_date ORDER BY assessment_id LIMIT 1)");
+        assessmentsAtEveryMonthEnd();
         Indicator unallocated = snapshot(IndicatorCode.UNALLOCATED,
                 new IndicatorFilter(FIRST, FIRST.plusDays(200), "st-a", null, RuleSets.WT2023));
         Indicator caseload = snapshot(IndicatorCode.CASELOAD,
@@ -208,6 +223,33 @@ class SnapshotEqualityTest {
             });
         }
         series(random);
+    }
+
+    /**
+     * ASSESSMENTS_OVERDUE at every month end of the data, for every team, source and rule set, from the counts
+     * kept for month ends, equals what the open assessments give.
+     */
+    private void assessmentsAtEveryMonthEnd() {
+        refresher.refresh();
+        QuarkusTransaction.requiringNew().run(() -> {
+            IndicatorRules none = new IndicatorRules(Facts.NONE, calendar, LocalTargets.DEFAULT);
+            for (LocalDate m = FIRST.withDayOfMonth(FIRST.lengthOfMonth()); m.isBefore(FIRST.plusDays(DAYS + 120));
+                    m = m.plusMonths(1).withDayOfMonth(m.plusMonths(1).lengthOfMonth())) {
+                for (String team : TEAMS) {
+                    for (String source : SOURCES) {
+                        for (RuleSet ruleSet : RuleSets.all()) {
+                            IndicatorFilter filter = new IndicatorFilter(m.minusMonths(1), m, team, source, ruleSet);
+                            IndicatorFilter counted = new IndicatorFilter(filter.from(), m, team, null, ruleSet);
+                            assertEquals(new IndicatorRules(snapshots.facts(filter), calendar, LocalTargets.DEFAULT)
+                                    .answer(IndicatorCode.ASSESSMENTS_OVERDUE, counted).indicator(),
+                                    none.snapshot(IndicatorCode.ASSESSMENTS_OVERDUE, counted, snapshots.counts(filter,
+                                            calendar, EnumSet.of(IndicatorCode.ASSESSMENTS_OVERDUE))),
+                                    "ASSESSMENTS_OVERDUE kept for " + filter);
+                        }
+                    }
+                }
+            }
+        });
     }
 
     /** Every page of one snapshot's items, each read on its own, end to end. */
