@@ -234,7 +234,8 @@ public class SnapshotRepository {
         return switch (code) {
             case UNALLOCATED -> standingFacts(filter, " AND s.worker_id IS NULL", page, List.of());
             case CASELOAD -> standingFacts(filter,
-                    " AND s.worker_id IN (SELECT worker_id FROM (" + WORKERS_AT + ") w WHERE case_holding)", page, List.of());
+                    " AND s.worker_id IN (SELECT worker_id FROM (" + WORKERS_AT + ") w WHERE case_holding)", page,
+                    List.of());
             case ASSESSMENTS_OVERDUE -> {
                 String ruleSet = IndicatorRepository.ruleSetColumn(filter.ruleSet());
                 yield new Facts(List.of(), List.of(), List.of(), List.of(), List.of(), openAssessments(filter,

@@ -159,8 +159,8 @@ public class IndicatorService {
             if (fresh) {
                 // The count from the standings, the page's items from that page's facts only.
                 long total = new Snapshot(filter, true, EnumSet.of(code)).get(code).numerator();
-                IndicatorRules rules = new IndicatorRules(snapshots.page(code, filter, (long) page * size, size), calendar,
-                        localTargets);
+                IndicatorRules rules = new IndicatorRules(snapshots.page(code, filter, (long) page * size, size),
+                        calendar, localTargets);
                 return new ItemPage(rules.answer(code, withoutSource(filter)).items(), total);
             }
             List<IndicatorItem> all = snapshotRules(filter, false).answer(code, withoutSource(filter)).items();

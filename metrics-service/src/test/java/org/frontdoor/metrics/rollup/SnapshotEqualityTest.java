@@ -135,11 +135,12 @@ class SnapshotEqualityTest {
                 + "('st-then-v', 'st-b', 1.00, true, NULL, TIMESTAMPTZ '2024-01-01 09:00Z'), "
                 + "('st-then-v', '" + team + "', 1.00, true, NULL, TIMESTAMPTZ '2024-06-30 23:30Z')");
         UUID held = UUID.nameUUIDFromBytes("st-then-case".getBytes());
-        sql("INSERT INTO case_fact (case_id, child_ref, team, source, opened_at, referral_date, re_referral) VALUES ('"
-                + held + "', 'st-then-1', '" + team + "', '6', TIMESTAMPTZ '2024-01-10 10:00Z', DATE '2024-01-10', false)");
-        sql("INSERT INTO allocation_fact (case_id, allocated_at, worker_id, team, allocated_date, threshold_overridden) "
-                + "VALUES ('" + held + "', TIMESTAMPTZ '2024-01-15 10:00Z', 'st-then-w', '" + team + "', "
-                + "DATE '2024-01-15', false)");
+        sql("INSERT INTO case_fact (case_id, child_ref, team, source, opened_at, referral_date, re_referral) "
+                + "VALUES ('" + held + "', 'st-then-1', '" + team + "', '6', TIMESTAMPTZ '2024-01-10 10:00Z', "
+                + "DATE '2024-01-10', false)");
+        sql("INSERT INTO allocation_fact (case_id, allocated_at, worker_id, team, allocated_date, "
+                + "threshold_overridden) VALUES ('" + held + "', TIMESTAMPTZ '2024-01-15 10:00Z', 'st-then-w', '"
+                + team + "', DATE '2024-01-15', false)");
         refresher.refresh();
         // Before the worker is known, its case counts for no one and the team has no workers.
         assertCaseload(team, "2024-01-31", 0, "0.00", 0, 0);
