@@ -266,7 +266,8 @@ public class StepFactRepository {
                 """, changes);
     }
 
-    static LocalDate toDate(Object value) {
+    /** A date column as JDBC or Hibernate hands it over. */
+    public static LocalDate toDate(Object value) {
         if (value instanceof java.sql.Date date) {
             return date.toLocalDate();
         }

@@ -14,6 +14,7 @@ import org.frontdoor.clocks.RuleSets;
 import org.frontdoor.clocks.WorkingCalendar;
 import org.frontdoor.metrics.domain.IndicatorRules;
 import org.frontdoor.metrics.repository.IndicatorRepository;
+import org.frontdoor.metrics.repository.StepFactRepository;
 
 /**
  * Keeps {@code assessment_month_end} (V9__assessment_month_ends.sql): ASSESSMENTS_OVERDUE's two counts (past the
@@ -108,7 +109,7 @@ public class AssessmentMonthEnds {
             Object first = entityManager.createNativeQuery("SELECT min(started_date) FROM assessment_fact")
                     .getSingleResult();
             if (first != null) {
-                monthEnds.addAll(monthEnds(monthEnd(date(first)), last));
+                monthEnds.addAll(monthEnds(monthEnd(StepFactRepository.toDate(first)), last));
             }
         } else {
             if (marks > 0) {
@@ -126,7 +127,7 @@ public class AssessmentMonthEnds {
                         WHERE m.month_end >= taken.first_day AND m.month_end < taken.last_day
                           AND m.month_end <= CAST(:kept AS date)
                         """).setParameter("kept", kept).getResultList()) {
-                    monthEnds.add(date(monthEnd));
+                    monthEnds.add(StepFactRepository.toDate(monthEnd));
                 }
             }
             if (kept.isBefore(last)) {
@@ -161,7 +162,7 @@ public class AssessmentMonthEnds {
     public LocalDate lastMonthEndKept() {
         List<?> kept = entityManager.createNativeQuery("SELECT last_month_end FROM assessment_month_end_kept")
                 .getResultList();
-        return kept.isEmpty() ? null : date(kept.get(0));
+        return kept.isEmpty() ? null : StepFactRepository.toDate(kept.get(0));
     }
 
     /** The month ends from {@code from}'s month to {@code to}, both included when they are month ends. */
@@ -175,9 +176,5 @@ public class AssessmentMonthEnds {
 
     private static LocalDate monthEnd(LocalDate date) {
         return date.withDayOfMonth(date.lengthOfMonth());
-    }
-
-    private static LocalDate date(Object value) {
-        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
     }
 }

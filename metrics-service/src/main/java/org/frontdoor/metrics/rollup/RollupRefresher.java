@@ -1,6 +1,5 @@
 package org.frontdoor.metrics.rollup;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.frontdoor.metrics.repository.IndicatorRepository;
+import org.frontdoor.metrics.repository.StepFactRepository;
 import org.jboss.logging.Logger;
 
 /**
@@ -123,7 +123,8 @@ public class RollupRefresher {
         for (Object row : entityManager.createNativeQuery("WITH taken AS (DELETE FROM rollup_dirty RETURNING "
                 + "fact_table, day) SELECT DISTINCT fact_table, day FROM taken").getResultList()) {
             Object[] columns = (Object[]) row;
-            stale.computeIfAbsent((String) columns[0], t -> new TreeSet<>()).add(date(columns[1]));
+            stale.computeIfAbsent((String) columns[0], t -> new TreeSet<>())
+                    .add(StepFactRepository.toDate(columns[1]));
         }
         int days = 0;
         for (Map.Entry<String, Set<LocalDate>> table : stale.entrySet()) {
@@ -192,8 +193,4 @@ public class RollupRefresher {
         return all ? query : query.setParameter("days", days);
     }
 
-    /** A PostgreSQL date array literal of dates this service produced (never a request's text). */
-    private static LocalDate date(Object value) {
-        return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
-    }
-}
+    /** A PostgreSQL date array literal of dates this service produced (never a request's text). */}
